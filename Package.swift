@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Shilao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shilao", targets: ["shilao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "ShilaoDOM", dependencies: ["CLibXML2"]),
+        .target(name: "ShilaoCore", dependencies: ["ShilaoDOM", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "CheckPack",
+            path: "checks",
+            resources: [.copy("accessibility"), .copy("elderly")]
+        ),
+        .target(name: "ShilaoChecks", dependencies: ["ShilaoCore", "ShilaoDOM", "CheckPack"]),
+        .target(name: "ShilaoReport", dependencies: ["ShilaoCore"]),
+        .executableTarget(
+            name: "shilao",
+            dependencies: [
+                "ShilaoCore", "ShilaoChecks", "ShilaoReport", "ShilaoDOM",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ShilaoDOMTests", dependencies: ["ShilaoDOM"]),
+        .testTarget(name: "ShilaoCoreTests", dependencies: ["ShilaoCore", "ShilaoDOM"]),
+        .testTarget(name: "CheckTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM", "CheckPack"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM"]),
+        .testTarget(name: "CLITests", dependencies: ["shilao"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

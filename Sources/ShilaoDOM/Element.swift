@@ -1,0 +1,284 @@
+import CLibXML2
+
+/// A non-owning view of one element of an `HTMLDocument`: a single pointer, no copy of the tree.
+public struct Element: Hashable {
+    let node: xmlNodePtr
+
+    init(_ node: xmlNodePtr) {
+        self.node = node
+    }
+
+    /// Lower-case tag name (the HTML parser folds case), without a namespace prefix.
+    public var name: String {
+        guard let raw = node.pointee.name else { return "" }
+        return String(cString: raw)
+    }
+
+    /// Compares the tag name without building a Swift string.
+    public func isNamed(_ tag: StaticString) -> Bool {
+        guard let raw = node.pointee.name else { return false }
+        return tag.withUTF8Buffer { buffer in
+            strcmpBytes(raw, buffer)
+        }
+    }
+
+    /// The attribute's value; `nil` when the attribute is missing, `""` when it is present
+    /// but empty or has no value (`alt` and `alt=""` alike).
+    public func attribute(_ name: String) -> String? {
+        guard let prop = xmlHasProp(node, name) else { return nil }
+        return attributeValue(prop)
+    }
+
+    public func hasAttribute(_ name: String) -> Bool {
+        xmlHasProp(node, name) != nil
+    }
+
+    /// Attributes in source order, names lower-cased by the parser.
+    public var attributes: [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        var prop = node.pointee.properties
+        while let current = prop {
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            result.append((name, attributeValue(xmlAttrPtr(current))))
+            prop = current.pointee.next
+        }
+        return result
+    }
+
+    private func attributeValue(_ prop: xmlAttrPtr) -> String {
+        guard prop.pointee.children != nil, let raw = xmlNodeGetContent(xmlNodePtr(OpaquePointer(prop))) else {
+            return ""
+        }
+        defer { cxml_free(raw) }
+        return String(cString: raw)
+    }
+
+    // MARK: Tree navigation
+
+    public var parent: Element? {
+        guard let p = node.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return Element(p)
+    }
+
+    public var firstElementChild: Element? {
+        Element.firstElement(from: node.pointee.children)
+    }
+
+    public var nextElementSibling: Element? {
+        Element.firstElement(from: node.pointee.next)
+    }
+
+    public var previousElementSibling: Element? {
+        var current = node.pointee.prev
+        while let n = current {
+            if n.pointee.type == XML_ELEMENT_NODE { return Element(n) }
+            current = n.pointee.prev
+        }
+        return nil
+    }
+
+    /// Element children, in order.
+    public var children: [Element] {
+        var result: [Element] = []
+        var child = firstElementChild
+        while let c = child {
+            result.append(c)
+            child = c.nextElementSibling
+        }
+        return result
+    }
+
+    public func firstChild(named name: String) -> Element? {
+        var child = firstElementChild
+        while let c = child {
+            if c.name == name { return c }
+            child = c.nextElementSibling
+        }
+        return nil
+    }
+
+    /// Ancestors from the parent up to the root.
+    public var ancestors: AnySequence<Element> {
+        AnySequence(sequence(first: self, next: { $0.parent }).dropFirst())
+    }
+
+    /// Every descendant element in document order, walked iteratively.
+    public var descendants: ElementSequence { ElementSequence(root: self, includeRoot: false) }
+
+    /// The nearest ancestor (or this element) with the given tag name.
+    public func closest(_ name: String) -> Element? {
+        sequence(first: self, next: { $0.parent }).first { $0.name == name }
+    }
+
+    static func firstElement(from start: xmlNodePtr?) -> Element? {
+        var current = start
+        while let n = current {
+            if n.pointee.type == XML_ELEMENT_NODE { return Element(n) }
+            current = n.pointee.next
+        }
+        return nil
+    }
+
+    // MARK: Text
+
+    /// The text of every descendant text and CDATA node, concatenated (DOM `textContent`),
+    /// skipping comments. Iterative, so depth does not matter.
+    public var textContent: String {
+        var bytes: [UInt8] = []
+        Element.walkNodes(under: node) { child in
+            let type = child.pointee.type
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = child.pointee.content {
+                appendCString(content, to: &bytes)
+            }
+            return true
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Calls `visit` for every node below `root` in document order; returning false skips
+    /// that node's subtree. Uses the tree's own links instead of a stack.
+    static func walkNodes(under root: xmlNodePtr, _ visit: (xmlNodePtr) -> Bool) {
+        var current = root.pointee.children
+        while let node = current {
+            if visit(node), node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            var climb = node
+            while climb.pointee.next == nil {
+                guard let up = climb.pointee.parent, up != root else { return }
+                climb = up
+            }
+            current = climb.pointee.next
+        }
+    }
+
+    /// Child nodes of this element that are text, in order, with their text (for checks that
+    /// look at the element's own text rather than its descendants').
+    public var ownText: String {
+        var bytes: [UInt8] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
+                appendCString(content, to: &bytes)
+            }
+            child = c.pointee.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Location
+
+    /// The source line of the start tag (1-based), as libxml2 recorded it.
+    public var line: Int {
+        Int(xmlGetLineNo(node))
+    }
+
+    /// An XPath-like path: `/html/body/div[2]/img[1]`. A step carries its position among
+    /// same-named siblings when there is more than one.
+    public var path: String {
+        var steps: [String] = []
+        var current: Element? = self
+        while let element = current {
+            let name = element.name
+            var position = 1
+            var sibling = element.previousElementSibling
+            while let s = sibling {
+                if s.name == name { position += 1 }
+                sibling = s.previousElementSibling
+            }
+            var ambiguous = position > 1
+            sibling = element.nextElementSibling
+            while !ambiguous, let s = sibling {
+                ambiguous = s.name == name
+                sibling = s.nextElementSibling
+            }
+            steps.append(ambiguous ? "\(name)[\(position)]" : name)
+            current = element.parent
+        }
+        return "/" + steps.reversed().joined(separator: "/")
+    }
+
+    /// The start tag as it would be written, attributes in source order, cut at `limit`
+    /// characters: `<img src="a.png" alt="">`.
+    public func snippet(limit: Int = 200) -> String {
+        var text = "<" + name
+        for (attrName, value) in attributes {
+            text += " " + attrName
+            let escaped = value.replacingAll("&", with: "&amp;").replacingAll("\"", with: "&quot;")
+            text += "=\"" + escaped + "\""
+            if text.count > limit { break }
+        }
+        text += ">"
+        if text.count > limit {
+            return String(text.prefix(limit - 1)) + "…"
+        }
+        return text
+    }
+}
+
+/// Every element below a root in document order, without recursion.
+public struct ElementSequence: Sequence {
+    let root: Element?
+    let includeRoot: Bool
+
+    public struct Iterator: IteratorProtocol {
+        let root: xmlNodePtr?
+        var upcoming: xmlNodePtr?
+
+        public mutating func next() -> Element? {
+            guard let current = upcoming, let root else { return nil }
+            upcoming = Iterator.advance(from: current, root: root)
+            return Element(current)
+        }
+
+        static func advance(from node: xmlNodePtr, root: xmlNodePtr) -> xmlNodePtr? {
+            if let child = Element.firstElement(from: node.pointee.children) {
+                return child.node
+            }
+            var current = node
+            while current != root {
+                if let sibling = Element.firstElement(from: current.pointee.next) {
+                    return sibling.node
+                }
+                guard let up = current.pointee.parent, up.pointee.type == XML_ELEMENT_NODE else { return nil }
+                current = up
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        guard let root else { return Iterator(root: nil, upcoming: nil) }
+        let first = includeRoot ? root.node : Iterator.advance(from: root.node, root: root.node)
+        return Iterator(root: root.node, upcoming: first)
+    }
+}
+
+private func strcmpBytes(_ raw: UnsafePointer<xmlChar>, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < buffer.count {
+        if raw[index] != buffer[index] { return false }
+        index += 1
+    }
+    return raw[index] == 0
+}
+
+private func appendCString(_ content: UnsafePointer<xmlChar>, to bytes: inout [UInt8]) {
+    var index = 0
+    while content[index] != 0 {
+        bytes.append(content[index])
+        index += 1
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        var result = ""
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

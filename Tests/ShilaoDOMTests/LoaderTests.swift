@@ -1,0 +1,128 @@
+import Testing
+@testable import ShilaoDOM
+
+@Suite struct LoaderTests {
+    /// Element views do not own the tree: every use stays inside the document's lifetime.
+    func with<T>(_ bytes: [UInt8], charset: String? = nil, _ body: (HTMLDocument) throws -> T) throws -> T {
+        let doc = try Loader.load(bytes, charset: charset)
+        return try withExtendedLifetime(doc) { try body(doc) }
+    }
+
+    func with<T>(_ html: String, charset: String? = nil, _ body: (HTMLDocument) throws -> T) throws -> T {
+        try with(Array(html.utf8), charset: charset, body)
+    }
+
+    func titleText(_ bytes: [UInt8], charset: String? = nil) throws -> String? {
+        try with(bytes, charset: charset) { $0.elements(named: "title").first?.textContent }
+    }
+
+    @Test func attributesTellMissingFromEmpty() throws {
+        try with(#"<p><img src="a.png"><img src="b.png" alt=""><img alt></p>"#) { doc in
+            let images = doc.elements(named: "img")
+            #expect(images.count == 3)
+            #expect(images[0].attribute("alt") == nil)
+            #expect(images[1].attribute("alt") == "")
+            #expect(images[2].attribute("alt") == "")
+            #expect(images[2].hasAttribute("alt"))
+            #expect(!images[0].hasAttribute("alt"))
+        }
+    }
+
+    @Test func lineNumbersPathsAndSnippets() throws {
+        let html = "<html>\r\n<body>\r\n<div>x</div>\r\n<div>\r\n<img src=\"a.png\">\r\n<img src=\"b&quot;.png\" alt=\"\">\r\n</div></body></html>"
+        try with(html) { doc in
+            let images = doc.elements(named: "img")
+            #expect(images.map(\.line) == [5, 6])
+            #expect(images[0].path == "/html/body/div[2]/img[1]")
+            #expect(images[1].snippet() == #"<img src="b&quot;.png" alt="">"#)
+            #expect(doc.body?.path == "/html/body")
+        }
+    }
+
+    @Test func snippetIsCut() throws {
+        try with("<p title=\"\(String(repeating: "长", count: 500))\">x</p>") { doc in
+            let snippet = doc.elements(named: "p")[0].snippet(limit: 80)
+            #expect(snippet.count == 80)
+            #expect(snippet.hasSuffix("…"))
+        }
+    }
+
+    @Test func gbkPageWithMetaCharsetGivesChineseText() throws {
+        // "政府网站" in GBK.
+        let head = Array(#"<html><head><meta charset="gbk"><title>"#.utf8)
+        let title: [UInt8] = [0xD5, 0xFE, 0xB8, 0xAE, 0xCD, 0xF8, 0xD5, 0xBE]
+        let tail = Array("</title></head><body></body></html>".utf8)
+        #expect(try titleText(head + title + tail) == "政府网站")
+    }
+
+    @Test func gbkPageWithHttpEquivAndCharsetHint() throws {
+        let title: [UInt8] = [0xD5, 0xFE, 0xB8, 0xAE]
+        let bytes = Array("<html><head><title>".utf8) + title + Array("</title></head></html>".utf8)
+        #expect(try titleText(bytes, charset: "GB2312") == "政府")
+        // Undeclared GBK bytes fall back to GB18030, as a Chinese browser would.
+        #expect(try titleText(bytes) == "政府")
+    }
+
+    @Test func hintWinsOverMeta() throws {
+        let bytes = Array(#"<html><head><meta charset="gbk"><title>政府</title></head></html>"#.utf8)
+        #expect(try titleText(bytes, charset: "utf-8") == "政府")
+    }
+
+    @Test func utf8BOM() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<html><body><p>村务公开</p></body></html>".utf8)
+        #expect(try with(bytes) { $0.elements(named: "p").first?.textContent } == "村务公开")
+    }
+
+    @Test func invalidUTF8IsRepairedNotSwitchedToLatin1() throws {
+        var bytes = Array(#"<html><head><meta charset="utf-8"></head><body><p>a"#.utf8)
+        bytes += [0xFF, 0xC3]
+        bytes += Array("b</p><p>社保</p></body></html>".utf8)
+        let texts = try with(bytes) { $0.elements(named: "p").map(\.textContent) }
+        #expect(texts == ["a\u{FFFD}\u{FFFD}b", "社保"])
+    }
+
+    @Test func nulBytesDoNotCutThePage() throws {
+        let bytes = Array("<html><body><p>a".utf8) + [0] + Array("b</p><p>after</p></body></html>".utf8)
+        #expect(try with(bytes) { $0.elements(named: "p").last?.textContent } == "after")
+    }
+
+    @Test func emptyPageIsAnError() {
+        #expect(throws: LoadError.empty) { try Loader.load([]) }
+        #expect(throws: LoadError.empty) { try Loader.load(Array("  \n ".utf8)) }
+    }
+
+    @Test func deepNestingDoesNotCrashOrTruncate() throws {
+        let depth = 10_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<img src=x>"
+            + String(repeating: "</div>", count: depth) + "<p id=last>end</p></body></html>"
+        try with(html) { doc in
+            #expect(doc.elements(named: "div").count == depth)
+            let image = try #require(doc.elements(named: "img").first)
+            #expect(image.ancestors.reduce(0) { count, _ in count + 1 } == depth + 2)
+            #expect(doc.element(id: "last")?.textContent == "end")
+            #expect(doc.root!.textContent.hasSuffix("end"))
+            #expect(image.path.hasSuffix("/div/img"))
+        }
+    }
+
+    @Test func traversalOrderAndNavigation() throws {
+        try with("<html><head><title>t</title></head><body><ul><li>1</li><li>2<b>x</b></li></ul><p>z</p></body></html>") { doc in
+            #expect(doc.elements.map(\.name) == ["html", "head", "title", "body", "ul", "li", "li", "b", "p"])
+            let ul = doc.elements(named: "ul")[0]
+            #expect(ul.descendants.map(\.name) == ["li", "li", "b"])
+            #expect(ul.children.count == 2)
+            #expect(ul.nextElementSibling?.name == "p")
+            #expect(doc.elements(named: "b")[0].closest("ul") == ul)
+            #expect(doc.elements(named: "p")[0].previousElementSibling == ul)
+            #expect(doc.elements(named: "b")[0].isNamed("b"))
+            #expect(!doc.elements(named: "b")[0].isNamed("br"))
+        }
+    }
+
+    @Test func xpathSelectsAndRejectsBadExpressions() throws {
+        try with("<html><body><a href='a'>x</a><a>y</a></body></html>") { doc throws in
+            #expect(try doc.select(xpath: "//a[@href]").count == 1)
+            #expect(throws: DOMError.self) { try doc.select(xpath: "//a[") }
+        }
+    }
+}
