@@ -153,6 +153,23 @@ public struct Element: Hashable {
         }
     }
 
+    /// Element and text children in document order (comments and processing instructions
+    /// left out), for algorithms that interleave text with elements, such as name from content.
+    public var childNodes: [ChildNode] {
+        var result: [ChildNode] = []
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE: result.append(.element(Element(c)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { result.append(.text(String(cString: content))) }
+            default: break
+            }
+            child = c.pointee.next
+        }
+        return result
+    }
+
     /// Child nodes of this element that are text, in order, with their text (for checks that
     /// look at the element's own text rather than its descendants').
     public var ownText: String {
@@ -215,6 +232,11 @@ public struct Element: Hashable {
         }
         return text
     }
+}
+
+public enum ChildNode {
+    case element(Element)
+    case text(String)
 }
 
 /// Every element below a root in document order, without recursion.

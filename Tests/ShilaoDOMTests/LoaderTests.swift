@@ -115,6 +115,13 @@ import Testing
             #expect(doc.elements(named: "b")[0].closest("ul") == ul)
             #expect(doc.elements(named: "p")[0].previousElementSibling == ul)
             #expect(doc.elements(named: "b")[0].isNamed("b"))
+            let texts = doc.elements(named: "li")[1].childNodes.map { node -> String in
+                switch node {
+                case .element(let e): return "<\(e.name)>"
+                case .text(let t): return t
+                }
+            }
+            #expect(texts == ["2", "<b>"])
             #expect(!doc.elements(named: "b")[0].isNamed("br"))
         }
     }
