@@ -23,14 +23,15 @@ let package = Package(
         .target(
             name: "CheckPack",
             path: "checks",
-            resources: [.copy("accessibility"), .copy("elderly")]
+            resources: [.copy("accessibility"), .copy("elderly"), .copy("data")]
         ),
         .target(name: "ShilaoChecks", dependencies: ["ShilaoCore", "ShilaoDOM", "CheckPack"]),
+        .target(name: "ShilaoFetch", dependencies: ["ShilaoCore"]),
         .target(name: "ShilaoReport", dependencies: ["ShilaoCore"]),
         .executableTarget(
             name: "shilao",
             dependencies: [
-                "ShilaoCore", "ShilaoChecks", "ShilaoReport", "ShilaoDOM",
+                "ShilaoCore", "ShilaoChecks", "ShilaoFetch", "ShilaoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +39,8 @@ let package = Package(
         .testTarget(name: "ShilaoCoreTests", dependencies: ["ShilaoCore", "ShilaoDOM"]),
         .testTarget(name: "CheckTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM", "CheckPack"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM"]),
+        .testTarget(name: "FetchTests", dependencies: ["ShilaoFetch", "ShilaoCore"]),
+        .testTarget(name: "ReportTests", dependencies: ["ShilaoReport", "ShilaoCore"]),
         .testTarget(name: "CLITests", dependencies: ["shilao"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,4 +6,9 @@ public enum CheckPack {
     public static var checkDirectories: [URL] {
         ["accessibility", "elderly"].compactMap { Bundle.module.url(forResource: $0, withExtension: nil) }
     }
+
+    /// A data file the checks read (lists kept as data, such as language subtags).
+    public static func dataFile(_ name: String) -> URL? {
+        Bundle.module.url(forResource: "data", withExtension: nil)?.appendingPathComponent(name)
+    }
 }

@@ -61,7 +61,7 @@ public struct Element: Hashable {
     }
 
     public var firstElementChild: Element? {
-        Element.firstElement(from: node.pointee.children)
+        Element.firstElement(from: Element.contentChildren(of: node))
     }
 
     public var nextElementSibling: Element? {
@@ -110,6 +110,16 @@ public struct Element: Hashable {
         sequence(first: self, next: { $0.parent }).first { $0.name == name }
     }
 
+    /// The first child node, except for `template`: its content is an inert fragment outside the
+    /// document tree (libxml2 2.9 parses it as ordinary children).
+    static func contentChildren(of node: xmlNodePtr) -> xmlNodePtr? {
+        if let name = node.pointee.name, node.pointee.type == XML_ELEMENT_NODE,
+           strcmpBytes(name, UnsafeBufferPointer(start: templateName.utf8Start, count: templateName.utf8CodeUnitCount)) {
+            return nil
+        }
+        return node.pointee.children
+    }
+
     static func firstElement(from start: xmlNodePtr?) -> Element? {
         var current = start
         while let n = current {
@@ -138,9 +148,9 @@ public struct Element: Hashable {
     /// Calls `visit` for every node below `root` in document order; returning false skips
     /// that node's subtree. Uses the tree's own links instead of a stack.
     static func walkNodes(under root: xmlNodePtr, _ visit: (xmlNodePtr) -> Bool) {
-        var current = root.pointee.children
+        var current = contentChildren(of: root)
         while let node = current {
-            if visit(node), node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
+            if visit(node), node.pointee.type == XML_ELEMENT_NODE, let child = contentChildren(of: node) {
                 current = child
                 continue
             }
@@ -157,7 +167,7 @@ public struct Element: Hashable {
     /// left out), for algorithms that interleave text with elements, such as name from content.
     public var childNodes: [ChildNode] {
         var result: [ChildNode] = []
-        var child = node.pointee.children
+        var child = Element.contentChildren(of: node)
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE: result.append(.element(Element(c)))
@@ -174,7 +184,7 @@ public struct Element: Hashable {
     /// look at the element's own text rather than its descendants').
     public var ownText: String {
         var bytes: [UInt8] = []
-        var child = node.pointee.children
+        var child = Element.contentChildren(of: node)
         while let c = child {
             if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
                 appendCString(content, to: &bytes)
@@ -255,7 +265,7 @@ public struct ElementSequence: Sequence {
         }
 
         static func advance(from node: xmlNodePtr, root: xmlNodePtr) -> xmlNodePtr? {
-            if let child = Element.firstElement(from: node.pointee.children) {
+            if let child = Element.firstElement(from: Element.contentChildren(of: node)) {
                 return child.node
             }
             var current = node
@@ -276,6 +286,8 @@ public struct ElementSequence: Sequence {
         return Iterator(root: root.node, upcoming: first)
     }
 }
+
+private let templateName: StaticString = "template"
 
 private func strcmpBytes(_ raw: UnsafePointer<xmlChar>, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0

@@ -126,6 +126,15 @@ import Testing
         }
     }
 
+    @Test func templateContentIsNotInTheTree() throws {
+        try with("<html><body><template><img src=a><p>t</p></template><p>x</p></body></html>") { doc in
+            #expect(doc.elements(named: "img").isEmpty)
+            #expect(doc.elements(named: "p").count == 1)
+            #expect(doc.body?.textContent == "x")
+            #expect(doc.elements(named: "template")[0].childNodes.isEmpty)
+        }
+    }
+
     @Test func xpathSelectsAndRejectsBadExpressions() throws {
         try with("<html><body><a href='a'>x</a><a>y</a></body></html>") { doc throws in
             #expect(try doc.select(xpath: "//a[@href]").count == 1)

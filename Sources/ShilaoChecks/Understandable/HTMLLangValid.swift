@@ -1,0 +1,16 @@
+import ShilaoCore
+
+/// ACT bf051a: the `lang` of the `html` element starts with a known primary language subtag.
+struct HTMLLangValid: BuiltInCheck {
+    static let id = "html-lang-valid"
+
+    func run(on page: Page, into results: inout Results) {
+        guard let root = page.document.root, root.name == "html",
+              let lang = root.attribute("lang"), !lang.allSatisfy(\.isWhitespace) else { return }
+        if LanguageTags.isValid(lang) {
+            results.pass(root)
+        } else {
+            results.fail(root, "fail", ["lang": lang.trimmingCharacters(in: .whitespaces)])
+        }
+    }
+}

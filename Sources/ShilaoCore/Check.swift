@@ -1,0 +1,74 @@
+import ShilaoDOM
+
+/// A check judges one page and records outcomes with data; the engine adds the words.
+public protocol Check: Sendable {
+    func run(on page: Page, into results: inout Results)
+}
+
+/// What checks see of one page. Element views from `document` are valid while the page is
+/// being audited and must not be kept past `run`.
+public struct Page {
+    public let document: HTMLDocument
+    /// The URL as requested, or the file path as given.
+    public let url: String
+
+    public init(document: HTMLDocument, url: String) {
+        self.document = document
+        self.url = url
+    }
+}
+
+/// Where a finding sits in the page: libxml2 has no columns, so a line, an element path and the
+/// start tag.
+public struct Location: Codable, Sendable, Hashable {
+    public let line: Int
+    public let path: String
+    public let snippet: String
+
+    public init(line: Int, path: String, snippet: String) {
+        self.line = line
+        self.path = path
+        self.snippet = snippet
+    }
+
+    public init(_ element: Element) {
+        self.init(line: element.line, path: element.path, snippet: element.snippet())
+    }
+}
+
+/// One outcome a check recorded, with the message key and the data its templates use.
+public struct Record: Sendable, Hashable {
+    public let outcome: Outcome
+    public let location: Location?
+    public let key: String
+    public let data: [String: String]
+}
+
+/// The outcomes one check records on one page.
+public struct Results: Sendable {
+    public private(set) var records: [Record] = []
+
+    public init() {}
+
+    public mutating func pass(_ element: Element? = nil) {
+        records.append(Record(outcome: .passed, location: element.map(Location.init), key: "pass", data: [:]))
+    }
+
+    public mutating func fail(_ element: Element, _ key: String = "fail", _ data: [String: String] = [:]) {
+        records.append(Record(outcome: .failed, location: Location(element), key: key, data: data))
+    }
+
+    /// A person has to decide: the message says what to look at.
+    public mutating func review(_ element: Element?, _ key: String = "review", _ data: [String: String] = [:]) {
+        records.append(Record(outcome: .needsReview, location: element.map(Location.init), key: key, data: data))
+    }
+
+    /// The check's outcome for the page: failed over needs-review over passed; nothing recorded
+    /// means the check did not apply.
+    public var outcome: Outcome {
+        if records.contains(where: { $0.outcome == .failed }) { return .failed }
+        if records.contains(where: { $0.outcome == .needsReview }) { return .needsReview }
+        if records.contains(where: { $0.outcome == .passed }) { return .passed }
+        return .inapplicable
+    }
+}

@@ -1,0 +1,42 @@
+/// Runs a set of checks on one page and turns their records into findings.
+public struct Engine: Sendable {
+    public let checks: [CatalogueEntry]
+
+    public init(checks: [CatalogueEntry]) {
+        self.checks = checks
+    }
+
+    public func audit(_ page: Page) -> PageAudit {
+        var outcomes: [String: Outcome] = [:]
+        var findings: [Finding] = []
+        withExtendedLifetime(page.document) {
+            for entry in checks {
+                var results = Results()
+                entry.check.run(on: page, into: &results)
+                outcomes[entry.metadata.id] = results.outcome
+                for record in results.records where record.outcome == .failed || record.outcome == .needsReview {
+                    findings.append(Engine.finding(entry.metadata, record))
+                }
+            }
+        }
+        findings.sort { lhs, rhs in
+            let left = lhs.location?.line ?? 0
+            let right = rhs.location?.line ?? 0
+            return left != right ? left < right : lhs.check < rhs.check
+        }
+        return PageAudit(outcomes: outcomes, findings: findings)
+    }
+
+    static func finding(_ metadata: CheckMetadata, _ record: Record) -> Finding {
+        Finding(
+            check: metadata.id,
+            outcome: record.outcome,
+            impact: metadata.impact,
+            category: metadata.category,
+            location: record.location,
+            message: metadata.message(record.key).filled(record.data),
+            fix: metadata.fix.filled(record.data),
+            clauses: metadata.standards
+        )
+    }
+}

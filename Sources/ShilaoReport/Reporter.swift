@@ -1,0 +1,100 @@
+import Foundation
+import ShilaoCore
+
+/// What a run was asked to do, for reports that describe their run.
+public struct RunSettings: Sendable {
+    public let profile: String
+    public let language: Language
+    public let jobs: Int
+    public let inputs: [String]
+
+    public init(profile: String, language: Language, jobs: Int, inputs: [String]) {
+        self.profile = profile
+        self.language = language
+        self.jobs = jobs
+        self.inputs = inputs
+    }
+}
+
+/// Totals over the pages of a run, gathered as records stream past.
+public struct RunTotals: Sendable {
+    public private(set) var pages = 0
+    public private(set) var errors = 0
+    public private(set) var failed = 0
+    public private(set) var needsReview = 0
+    /// Per check: pages where it failed, and failed findings.
+    public private(set) var failingChecks: [String: (pages: Int, findings: Int, impact: Impact)] = [:]
+
+    public init() {}
+
+    public mutating func add(_ record: PageRecord) {
+        pages += 1
+        if record.status == .error { errors += 1 }
+        var checksOnPage = Set<String>()
+        for finding in record.audit.findings {
+            switch finding.outcome {
+            case .failed:
+                failed += 1
+                var entry = failingChecks[finding.check] ?? (0, 0, finding.impact)
+                entry.findings += 1
+                if checksOnPage.insert(finding.check).inserted { entry.pages += 1 }
+                failingChecks[finding.check] = entry
+            case .needsReview: needsReview += 1
+            default: break
+            }
+        }
+    }
+
+    /// Failing checks, worst first: impact, then pages, then findings.
+    public var topProblems: [(check: String, pages: Int, findings: Int, impact: Impact)] {
+        failingChecks.map { ($0.key, $0.value.pages, $0.value.findings, $0.value.impact) }.sorted {
+            ($0.impact, $0.pages, $0.findings, $1.check) > ($1.impact, $1.pages, $1.findings, $0.check)
+        }
+    }
+}
+
+/// Renders a run: records arrive one by one in input order, then `finish` closes the report.
+public protocol Reporter: AnyObject {
+    func page(_ record: PageRecord) throws
+    func finish(_ totals: RunTotals) throws
+}
+
+/// Where a report goes: standard output or a file, written as it is produced.
+public final class OutputSink {
+    private let handle: FileHandle
+    private let closes: Bool
+    /// Whether the sink is a terminal (colour and progress are for people only).
+    public let isTerminal: Bool
+
+    public static func standardOutput() -> OutputSink {
+        OutputSink(handle: .standardOutput, closes: false, isTerminal: isatty(STDOUT_FILENO) == 1)
+    }
+
+    /// Creates or truncates the file at `path`; throws a readable error when it cannot.
+    public static func file(_ path: String) throws -> OutputSink {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw OutputError(path: path)
+        }
+        return OutputSink(handle: handle, closes: true, isTerminal: false)
+    }
+
+    private init(handle: FileHandle, closes: Bool, isTerminal: Bool) {
+        self.handle = handle
+        self.closes = closes
+        self.isTerminal = isTerminal
+    }
+
+    deinit {
+        if closes { try? handle.close() }
+    }
+
+    public func write(_ text: String) throws {
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+}
+
+public struct OutputError: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "cannot write the report to '\(path)'" }
+}

@@ -1,0 +1,70 @@
+import ShilaoCore
+
+/// `--format text`: findings per page for a person to read, then a summary with the top
+/// problems. Colour only when writing to a terminal.
+public final class TextReporter: Reporter {
+    let sink: OutputSink
+    let language: Language
+    let colour: Bool
+
+    public init(sink: OutputSink, language: Language, colour: Bool) {
+        self.sink = sink
+        self.language = language
+        self.colour = colour
+    }
+
+    func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func say(_ words: Localized, _ data: [String: String] = [:]) -> String {
+        words.filled(data)[language]
+    }
+
+    public func page(_ record: PageRecord) throws {
+        var out = paint(record.url, "1") + "\n"
+        if record.status == .error {
+            out += "  " + paint(say(Words.cannotAudit, ["reason": record.error ?? ""]), "31") + "\n\n"
+            try sink.write(out)
+            return
+        }
+        var failed = 0
+        var review = 0
+        for finding in record.audit.findings {
+            if finding.outcome == .failed { failed += 1 } else { review += 1 }
+            let line = finding.location.map { say(Words.line, ["line": String($0.line)]) } ?? ""
+            let label = finding.outcome == .failed
+                ? paint(say(Words.impact(finding.impact)), finding.impact >= .serious ? "31" : "33")
+                : paint(say(Words.outcome(.needsReview)), "36")
+            out += "  \(line)  \(label)  \(paint(finding.check, "2"))  \(finding.message[language])\n"
+            if let location = finding.location {
+                out += "      \(location.snippet)\n      \(paint(location.path, "2"))\n"
+            }
+            out += "      \(say(Words.fix))\(finding.fix[language])\n"
+            let clauses = finding.clauses.map { $0.citation[language] }.joined(separator: say(Words.clauseSeparator))
+            out += "      \(say(Words.clauses))\(clauses)\n"
+        }
+        if failed + review == 0 {
+            out += "  " + paint(say(Words.clean), "32") + "\n"
+        } else {
+            out += "  " + say(Words.pageCounts, ["failed": String(failed), "review": String(review)]) + "\n"
+        }
+        try sink.write(out + "\n")
+    }
+
+    public func finish(_ totals: RunTotals) throws {
+        var out = say(Words.summary, [
+            "pages": String(totals.pages), "errors": String(totals.errors),
+            "failed": String(totals.failed), "review": String(totals.needsReview),
+        ]) + "\n"
+        let top = totals.topProblems.prefix(10)
+        if !top.isEmpty {
+            out += say(Words.topProblems) + "\n"
+            for problem in top {
+                let counts = say(Words.problemLine, ["pages": String(problem.pages), "findings": String(problem.findings)])
+                out += "  \(problem.check)  \(say(Words.impact(problem.impact)))  \(counts)\n"
+            }
+        }
+        try sink.write(out)
+    }
+}
