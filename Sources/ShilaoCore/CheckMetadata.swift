@@ -16,6 +16,23 @@ public struct CheckMetadata: Sendable {
     /// The YAML file it came from, for error messages.
     public let file: String
 
+    public init(id: String, title: Localized, rationale: Localized, fix: Localized, messages: [String: Localized],
+                impact: Impact, category: Category, standards: [Clause], act: [String], examples: Examples,
+                implementation: Implementation, file: String) {
+        self.id = id
+        self.title = title
+        self.rationale = rationale
+        self.fix = fix
+        self.messages = messages
+        self.impact = impact
+        self.category = category
+        self.standards = standards
+        self.act = act
+        self.examples = examples
+        self.implementation = implementation
+        self.file = file
+    }
+
     public enum Implementation: Sendable, Equatable {
         /// A Swift type registered under the check's id.
         case swift

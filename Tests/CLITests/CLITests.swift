@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// Runs the built `shilao` binary as a user would, from the package root.
+struct CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let binary: URL = {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("shilao")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+        let process = Process()
+        let binaryPath = FileManager.default.fileExists(atPath: binary.path)
+            ? binary : packageRoot.appendingPathComponent(".build/debug/shilao")
+        process.executableURL = binaryPath
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so a large report cannot fill the pipe and block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+}
+
+@Suite struct CLITests {
+    @Test func auditSamplesAsJSONLinesFollowsTheContract() throws {
+        let result = try CLI.run(["audit", "--format", "jsonl", "samples"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let records = try CLI.jsonLines(result.stdout)
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("samples").path)
+            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }
+        #expect(records.count == pages.count)
+        #expect(records.count >= 5)
+        for record in records {
+            #expect(Array(record.keys).sorted() == ["counts", "findings", "passed", "scores", "status", "url"])
+            #expect(record["status"] as? String == "ok")
+            #expect((record["url"] as? String)?.hasPrefix("samples/") == true)
+            let counts = try #require(record["counts"] as? [String: Int])
+            #expect(Set(counts.keys) == ["passed", "failed", "needsReview", "inapplicable"])
+            for finding in try #require(record["findings"] as? [[String: Any]]) {
+                #expect(Set(finding.keys) == ["check", "outcome", "impact", "line", "path", "snippet", "message", "fix", "clauses"])
+                #expect(["failed", "needsReview"].contains(finding["outcome"] as? String))
+                #expect((finding["line"] as? Int ?? 0) > 0)
+                #expect((finding["path"] as? String)?.hasPrefix("/html") == true)
+                #expect(!((finding["clauses"] as? [Any]) ?? []).isEmpty)
+            }
+        }
+        let urls = records.compactMap { $0["url"] as? String }
+        #expect(urls == urls.sorted(), "records come out in input order")
+    }
+
+    @Test func outputIsTheSameWhateverTheJobs() throws {
+        let one = try CLI.run(["audit", "--format", "jsonl", "--jobs", "1", "samples"])
+        let many = try CLI.run(["audit", "--format", "jsonl", "--jobs", "4", "samples"])
+        #expect(one.stdout == many.stdout)
+        #expect(!one.stdout.isEmpty)
+    }
+
+    @Test func missingInputIsAnErrorRecordAndExitThree() throws {
+        let result = try CLI.run(["audit", "--format", "jsonl", "samples/index.html", "no/such/page.html"])
+        #expect(result.status == 3)
+        let records = try CLI.jsonLines(result.stdout)
+        #expect(records.map { $0["status"] as? String } == ["ok", "error"])
+        #expect(records[1]["url"] as? String == "no/such/page.html")
+        #expect((records[1]["error"] as? String)?.contains("no such file") == true)
+    }
+
+    @Test func usageErrorsExitTwoWithOneLine() throws {
+        for arguments in [["audit", "--no-such-flag", "samples"], ["audit", "--profile", "nope", "samples"],
+                          ["explain", "no-such-check"], ["audit", "--jobs", "0", "samples"], ["audit"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("shilao: "))
+        }
+    }
+
+    @Test func outputFileAndLanguage() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.run(["audit", "--format", "json", "--lang", "en", "--output", path, "samples"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let run = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let settings = try #require(run["settings"] as? [String: Any])
+        #expect(settings["lang"] as? String == "en")
+        let pages = try #require(run["pages"] as? [[String: Any]])
+        #expect(!pages.isEmpty)
+        let messages = pages.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.compactMap { $0["message"] as? String }
+        #expect(!messages.isEmpty)
+        #expect(messages.allSatisfy { $0.unicodeScalars.allSatisfy { $0.value < 0x2E80 } }, "English messages only")
+    }
+
+    @Test func unwritableOutputIsAUsageError() throws {
+        let result = try CLI.run(["audit", "--output", "/no/such/folder/report.json", "samples"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/no/such/folder/report.json"))
+    }
+
+    @Test func checksListsTheCatalogueWithACTIds() throws {
+        let result = try CLI.run(["checks", "--format", "json"])
+        #expect(result.status == 0)
+        let list = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let byId = Dictionary(uniqueKeysWithValues: list.compactMap { item in (item["id"] as? String).map { ($0, item) } })
+        for (id, act) in [("html-has-lang", "b5c3f8"), ("meta-refresh", "bc659a"), ("document-title", "2779a5")] {
+            let item = try #require(byId[id], "\(id) is not listed")
+            #expect((item["act"] as? [String])?.contains(act) == true)
+            #expect(Set(item.keys).isSuperset(of: ["id", "title", "impact", "category", "standards", "act", "profiles"]))
+        }
+    }
+
+    @Test func explainSpeaksChineseByDefault() throws {
+        let result = try CLI.run(["explain", "meta-refresh"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("【为什么重要】"))
+        #expect(result.stdout.contains("WCAG 2.1 成功准则 2.2.1"))
+        #expect(result.stdout.contains("<meta http-equiv=\"refresh\" content=\"30\">"))
+    }
+
+    @Test func brokenExtraCheckIsAStartupErrorNamingTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "id: [broken".write(to: folder.appendingPathComponent("mine.yml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["checks", "--checks", folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("mine.yml"))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import ShilaoCore
+import ShilaoDOM
+@testable import ShilaoFetch
+
+/// Makes a folder tree from `files` (relative path → contents) and removes it afterwards.
+func withTree<T>(_ files: [String: String], _ body: (String) throws -> T) throws -> T {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    for (path, text) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return try body(root.path)
+}
+
+/// Fails every `p` element, so each record shows which page it came from.
+struct NamesParagraphs: Check {
+    func run(on page: Page, into results: inout Results) {
+        for p in page.document.elements(named: "p") { results.fail(p, "fail", ["text": p.textContent]) }
+    }
+}
+
+@Suite struct InputsTests {
+    @Test func foldersAreSearchedRecursivelyAndSorted() throws {
+        try withTree(["b.html": "", "a/z.htm": "", "a/y.HTML": "", "a/notes.txt": "", ".hidden/x.html": ""]) { root in
+            let names = Inputs.resolve([root]).map(\.name)
+            #expect(names == ["\(root)/a/y.HTML", "\(root)/a/z.htm", "\(root)/b.html"])
+        }
+    }
+
+    @Test func missingInputsAndEmptyFoldersBecomeUnusable() throws {
+        try withTree(["empty/readme.txt": "x", "p.html": "<p>x</p>"]) { root in
+            let inputs = Inputs.resolve(["\(root)/missing.html", "\(root)/empty", "\(root)/p.html", "\(root)/p.html"])
+            #expect(inputs.count == 3)
+            #expect(inputs[0] == .unusable(name: "\(root)/missing.html", reason: "no such file or folder"))
+            #expect(inputs[1].name == "\(root)/empty")
+            if case .unusable = inputs[1] {} else { Issue.record("an empty folder must be reported") }
+            if case .file = inputs[2] {} else { Issue.record("a file must be audited") }
+        }
+    }
+
+    @Test func runnerKeepsInputOrderWhateverTheJobs() async throws {
+        var files: [String: String] = [:]
+        for index in 0..<40 {
+            // Uneven sizes, so pages finish out of order when run in parallel.
+            let filler = String(repeating: "<div>填充</div>", count: (index % 7) * 400)
+            files[String(format: "page%02d.html", index)] = "<html><body>\(filler)<p>\(index)</p></body></html>"
+        }
+        files["broken.html"] = ""
+        try await withTreeAsync(files) { root in
+            let inputs = Inputs.resolve([root, "\(root)/nope.html"])
+            let metadata = CheckMetadata(
+                id: "names", title: Localized(zhCN: "t", en: "t"), rationale: Localized(zhCN: "r", en: "r"),
+                fix: Localized(zhCN: "f", en: "f"), messages: ["fail": Localized(zhCN: "{text}", en: "{text}")],
+                impact: .minor, category: .accessibility, standards: [], act: [], examples: Examples(),
+                implementation: .swift, file: "names.yml")
+            let auditor = Auditor(engine: Engine(checks: [CatalogueEntry(metadata: metadata, check: NamesParagraphs())]))
+            for jobs in [1, 2, 8] {
+                var urls: [String] = []
+                var texts: [String] = []
+                try await Runner(auditor: auditor, jobs: jobs).run(inputs) { record in
+                    urls.append(record.url)
+                    texts += record.audit.findings.map(\.message.en)
+                }
+                #expect(urls == inputs.map(\.name))
+                #expect(texts == (0..<40).map(String.init))
+                #expect(urls.last == "\(root)/nope.html")
+            }
+            var errors: [String: String] = [:]
+            try await Runner(auditor: auditor, jobs: 2).run(inputs) { record in
+                if record.status == .error { errors[record.url] = record.error }
+            }
+            #expect(errors == ["\(root)/broken.html": LoadError.empty.description, "\(root)/nope.html": "no such file or folder"])
+        }
+    }
+}
+
+func withTreeAsync(_ files: [String: String], _ body: (String) async throws -> Void) async throws {
+    let root = try withTree([:]) { $0 }
+    for (path, text) in files {
+        let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try await body(root)
+}

@@ -1,0 +1,61 @@
+import Testing
+import ShilaoDOM
+@testable import ShilaoCore
+
+@Suite struct EngineTests {
+    let metadata = CheckMetadata(
+        id: "sample-check", title: Localized(zhCN: "标题", en: "Title"), rationale: Localized(zhCN: "因", en: "why"),
+        fix: Localized(zhCN: "给 {src} 加 alt", en: "Add alt to {src}"),
+        messages: ["fail": Localized(zhCN: "图片 {src} 没有 alt", en: "Image {src} has no alt")],
+        impact: .critical, category: .accessibility, standards: [Clause(std: .wcag21, clause: "1.1.1")], act: [],
+        examples: Examples(), implementation: .swift, file: "x.yml")
+
+    @Test func findingsAreLocalizedLocatedAndOrdered() throws {
+        let document = try Loader.load(Array("<html><body>\n<img src=b.png>\n<p><img src=a.png></p></body></html>".utf8))
+        let audit = Engine(checks: [CatalogueEntry(metadata: metadata, check: FailsImages())])
+            .audit(Page(document: document, url: "p.html"))
+        #expect(audit.outcomes == ["sample-check": .failed])
+        #expect(audit.findings.map { $0.location?.line } == [2, 3])
+        #expect(audit.findings[0].message.zhCN == "图片 b.png 没有 alt")
+        #expect(audit.findings[0].message.en == "Image b.png has no alt")
+        #expect(audit.findings[0].fix.en == "Add alt to b.png")
+        #expect(audit.findings[1].location?.path == "/html/body/p/img")
+        #expect(audit.counts[.failed] == 1)
+    }
+
+    @Test func nothingRecordedIsInapplicable() throws {
+        let document = try Loader.load(Array("<p>no images</p>".utf8))
+        let audit = Engine(checks: [CatalogueEntry(metadata: metadata, check: FailsImages())])
+            .audit(Page(document: document, url: "p.html"))
+        #expect(audit.outcomes == ["sample-check": .inapplicable])
+        #expect(audit.findings.isEmpty)
+    }
+
+    @Test func outcomeOrder() {
+        var results = Results()
+        #expect(results.outcome == .inapplicable)
+        results.pass()
+        #expect(results.outcome == .passed)
+        results.review(nil)
+        #expect(results.outcome == .needsReview)
+    }
+
+    @Test func templatesAndPlaceholders() {
+        let text = Localized(zhCN: "字号 {size}，应不小于 {min}", en: "Size {size}; use {min} {or more}")
+        #expect(Localized.placeholders(in: text.zhCN) == ["size", "min"])
+        #expect(Localized.placeholders(in: text.en) == ["size", "min"])
+        #expect(text.filled(["size": "12px", "min": "18px"]).zhCN == "字号 12px，应不小于 18px")
+        #expect(text.filled(["size": "12px"]).en == "Size 12px; use {min} {or more}")
+    }
+
+    @Test func markedLinesCountSkeletonAndCRLF() {
+        #expect(Example(code: "↓<img>").markedLines == [8])
+        #expect(Example(code: "<p>\r\n↓<img>↓<img>\n↓<b>", document: true).markedLines == [2, 2, 3])
+        #expect(!Example(code: "↓<img>").html.contains("↓"))
+    }
+
+    @Test func unconfirmedClausesAreSaidSo() {
+        #expect(Clause(std: .miitWeb, clause: "1.2.3?").citation.en.hasSuffix("clause 1.2.3 (clause number unconfirmed)"))
+        #expect(Clause(std: .wcag21, clause: "1.4.3").citation.zhCN == "WCAG 2.1 成功准则 1.4.3")
+    }
+}
