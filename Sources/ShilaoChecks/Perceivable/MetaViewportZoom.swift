@@ -10,23 +10,19 @@ struct MetaViewportZoom: BuiltInCheck {
             guard meta.attribute("name")?.trimmingCharacters(in: .whitespaces).lowercased() == "viewport",
                   let content = meta.attribute("content") else { continue }
             let properties = MetaViewportZoom.properties(content)
-            var judged = false
-            var failed = false
-            if let value = properties["user-scalable"] {
-                judged = true
-                if !MetaViewportZoom.allowsZoom(userScalable: value) {
-                    results.fail(meta, "fail.user-scalable", ["value": value])
-                    failed = true
-                }
-            }
-            if let value = properties["maximum-scale"] {
-                judged = true
-                if let scale = MetaViewportZoom.scale(value), scale < 2 {
-                    results.fail(meta, "fail.maximum-scale", ["value": value])
-                    failed = true
-                }
-            }
-            if judged, !failed {
+            let scalable = properties["user-scalable"]
+            let maximum = properties["maximum-scale"]
+            guard scalable != nil || maximum != nil else { continue }
+            let blocksZoom = scalable.map { !MetaViewportZoom.allowsZoom(userScalable: $0) } ?? false
+            let limitsZoom = maximum.flatMap(MetaViewportZoom.scale).map { $0 < 2 } ?? false
+            switch (blocksZoom, limitsZoom) {
+            case (true, true):
+                results.fail(meta, "fail.both", ["value": scalable ?? "", "scale": maximum ?? ""])
+            case (true, false):
+                results.fail(meta, "fail.user-scalable", ["value": scalable ?? ""])
+            case (false, true):
+                results.fail(meta, "fail.maximum-scale", ["value": maximum ?? ""])
+            case (false, false):
                 results.pass(meta)
             }
         }
