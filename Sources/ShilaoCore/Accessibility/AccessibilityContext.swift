@@ -54,10 +54,6 @@ public final class AccessibilityContext {
         return index
     }()
 
-    func element(id: String) -> Element? {
-        idIndex[id]
-    }
-
     /// The elements an ID-reference-list attribute points at, in order; missing IDs are left out.
     func references(_ element: Element, _ attribute: String) -> [Element] {
         guard let value = element.attribute(attribute) else { return [] }
