@@ -23,6 +23,7 @@ public enum BuiltIn {
         }),
         primitives: [
             RequiredAttribute.name: { try RequiredAttribute(options: $0.decode(RequiredAttribute.Options.self)) },
+            AccessibleNamePresent.name: { try AccessibleNamePresent(options: $0.decode(AccessibleNamePresent.Options.self)) },
         ]
     )
 

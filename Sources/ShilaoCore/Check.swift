@@ -11,10 +11,13 @@ public struct Page {
     public let document: HTMLDocument
     /// The URL as requested, or the file path as given.
     public let url: String
+    /// Roles, accessible names and hidden state, computed on demand and cached for the page.
+    public let accessibility: AccessibilityContext
 
     public init(document: HTMLDocument, url: String) {
         self.document = document
         self.url = url
+        accessibility = AccessibilityContext(document: document)
     }
 }
 

@@ -179,7 +179,9 @@ import ShilaoDOM
             <p id="shown">i</p>
             """
         try withContext(html) { context, document throws in
-            for id in ["pageTitle", "hiddenAttr", "ariaHidden", "displayNone", "visibility", "template", "noscript",
+            // Template content is an inert fragment: the DOM does not show it at all.
+            #expect(document.element(id: "template") == nil)
+            for id in ["pageTitle", "hiddenAttr", "ariaHidden", "displayNone", "visibility", "noscript",
                        "closedDialog", "closedDetails", "hiddenInput"] {
                 let element = try document.required(id)
                 #expect(context.isHidden(element), "\(id)")
