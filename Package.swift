@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -17,6 +19,12 @@ let package = Package(
             path: "Sources/CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "ShilaoDOM", dependencies: ["CLibXML2"]),
         .target(name: "ShilaoCore", dependencies: ["ShilaoDOM", .product(name: "Yams", package: "Yams")]),
@@ -26,7 +34,13 @@ let package = Package(
             resources: [.copy("accessibility"), .copy("elderly"), .copy("data")]
         ),
         .target(name: "ShilaoChecks", dependencies: ["ShilaoCore", "ShilaoDOM", "CheckPack"]),
-        .target(name: "ShilaoFetch", dependencies: ["ShilaoCore"]),
+        .target(
+            name: "ShilaoFetch",
+            dependencies: [
+                "ShilaoCore", "ShilaoDOM", "CLibXML2", "CZlib",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .target(name: "ShilaoReport", dependencies: ["ShilaoCore"]),
         .executableTarget(
             name: "shilao",
@@ -39,9 +53,19 @@ let package = Package(
         .testTarget(name: "ShilaoCoreTests", dependencies: ["ShilaoCore", "ShilaoDOM"]),
         .testTarget(name: "CheckTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM", "CheckPack"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM"]),
-        .testTarget(name: "FetchTests", dependencies: ["ShilaoFetch", "ShilaoCore"]),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "FetchTests", dependencies: ["ShilaoFetch", "ShilaoCore", "ShilaoDOM", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["ShilaoReport", "ShilaoCore"]),
-        .testTarget(name: "CLITests", dependencies: ["shilao"]),
+        .testTarget(name: "CLITests", dependencies: ["shilao", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

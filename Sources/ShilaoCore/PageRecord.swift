@@ -4,25 +4,38 @@ import ShilaoDOM
 /// one record, a page that could not be read included.
 public struct PageRecord: Sendable {
     public enum Status: String, Sendable, Codable {
-        case ok, error
+        /// Audited.
+        case ok
+        /// Could not be audited: missing, unreadable, unparseable, an HTTP error or a network failure.
+        case error
+        /// Not a page: a response that is not HTML, recorded with its type.
+        case skipped
     }
 
     /// The URL as requested, or the file path as given on the command line.
     public let url: String
+    /// Where redirects led, when that differs from `url`.
+    public let finalURL: String?
     public let status: Status
-    /// Why the page could not be audited (status `error`).
+    /// Why the page could not be audited (status `error`), or its type (status `skipped`).
     public let error: String?
     public let audit: PageAudit
 
-    public init(url: String, status: Status, error: String?, audit: PageAudit) {
+    public init(url: String, finalURL: String? = nil, status: Status, error: String?, audit: PageAudit) {
         self.url = url
+        self.finalURL = finalURL == url ? nil : finalURL
         self.status = status
         self.error = error
         self.audit = audit
     }
 
-    public static func failure(url: String, reason: String) -> PageRecord {
-        PageRecord(url: url, status: .error, error: reason, audit: PageAudit(outcomes: [:], findings: []))
+    public static func failure(url: String, finalURL: String? = nil, reason: String) -> PageRecord {
+        PageRecord(url: url, finalURL: finalURL, status: .error, error: reason, audit: PageAudit(outcomes: [:], findings: []))
+    }
+
+    public static func skipped(url: String, finalURL: String?, contentType: String) -> PageRecord {
+        PageRecord(url: url, finalURL: finalURL, status: .skipped, error: "not an HTML page (\(contentType))",
+                   audit: PageAudit(outcomes: [:], findings: []))
     }
 }
 
@@ -35,14 +48,16 @@ public struct Auditor: Sendable {
         self.engine = engine
     }
 
-    public func audit(bytes: [UInt8], charset: String? = nil, url: String) -> PageRecord {
+    /// `url` names the page in the report; `finalURL` is where redirects led, the base for
+    /// the page's relative links.
+    public func audit(bytes: [UInt8], charset: String? = nil, url: String, finalURL: String? = nil) -> PageRecord {
         let document: HTMLDocument
         do {
-            document = try Loader.load(bytes, charset: charset, url: url)
+            document = try Loader.load(bytes, charset: charset, url: finalURL ?? url)
         } catch {
-            return .failure(url: url, reason: "\(error)")
+            return .failure(url: url, finalURL: finalURL, reason: "\(error)")
         }
-        let audit = engine.audit(Page(document: document, url: url))
-        return PageRecord(url: url, status: .ok, error: nil, audit: audit)
+        let audit = engine.audit(Page(document: document, url: finalURL ?? url))
+        return PageRecord(url: url, finalURL: finalURL, status: .ok, error: nil, audit: audit)
     }
 }

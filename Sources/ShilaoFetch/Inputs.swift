@@ -4,13 +4,23 @@ import Foundation
 public enum Input: Sendable, Equatable {
     /// A local HTML file: `name` is the path as given (or as found below a given folder).
     case file(name: String, url: URL)
+    /// An http(s) URL to fetch.
+    case web(String)
+    /// A page whose bytes are already at hand (a WARC response record), under its URL.
+    case document(name: String, body: [UInt8], charset: String?)
     /// An input that cannot be audited; it still becomes a record.
     case unusable(name: String, reason: String)
 
     public var name: String {
         switch self {
-        case .file(let name, _), .unusable(let name, _): return name
+        case .file(let name, _), .document(let name, _, _), .unusable(let name, _): return name
+        case .web(let url): return url
         }
+    }
+
+    public var isWeb: Bool {
+        if case .web = self { return true }
+        return false
     }
 }
 
@@ -21,15 +31,10 @@ public enum Inputs {
 
     public static func resolve(_ arguments: [String]) -> [Input] {
         var inputs: [Input] = []
-        var seen = Set<String>()
-        func add(_ input: Input) {
-            let key: String
-            if case .file(_, let url) = input { key = url.standardizedFileURL.path } else { key = input.name }
-            if seen.insert(key).inserted { inputs.append(input) }
-        }
+        func add(_ input: Input) { inputs.append(input) }
         for argument in arguments {
             if argument.hasPrefix("http://") || argument.hasPrefix("https://") {
-                add(.unusable(name: argument, reason: "auditing URLs over HTTP is not available in this version"))
+                add(.web(argument))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -64,6 +69,31 @@ public enum Inputs {
             names.append(folder + separator + relative.drop { $0 == "/" })
         }
         return names.sorted().map { .file(name: $0, url: URL(fileURLWithPath: $0)) }
+    }
+
+    /// The lines of a URL list (`-` reads standard input): blank lines and `#` comments are
+    /// ignored; a line that is not an http(s) URL becomes an unusable input naming the line.
+    public static func urlList(_ path: String) -> [Input] {
+        let text: String
+        if path == "-" {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return [.unusable(name: path, reason: "cannot read the URL list")]
+            }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        var inputs: [Input] = []
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if let url = URL(string: line), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil {
+                inputs.append(.web(line))
+            } else {
+                inputs.append(.unusable(name: line, reason: "\(path == "-" ? "standard input" : path) line \(number + 1): not an http(s) URL"))
+            }
+        }
+        return inputs
     }
 
     /// The bytes of a file input, or the reason they cannot be read.

@@ -1,51 +1,112 @@
 import Foundation
 import ShilaoCore
 
-/// Audits inputs with up to `jobs` pages in parallel and hands each record to `emit` in input
-/// order, as soon as it and every earlier record are done: memory holds only the pages in
-/// flight and the records waiting for an earlier one.
+/// Audits inputs: up to `concurrency` fetches in flight and up to `jobs` pages being audited at
+/// once. Local files come out in input order; when pages are fetched, each record comes out as
+/// soon as its page is done. Memory holds only the pages in flight.
 public struct Runner: Sendable {
     public let auditor: Auditor
     public let jobs: Int
+    public let concurrency: Int
+    public let fetcher: Fetcher?
 
-    public init(auditor: Auditor, jobs: Int) {
+    public init(auditor: Auditor, jobs: Int, concurrency: Int = 8, fetcher: Fetcher? = nil) {
         self.auditor = auditor
         self.jobs = max(1, jobs)
+        self.concurrency = max(1, concurrency)
+        self.fetcher = fetcher
     }
 
-    public func run(_ inputs: [Input], emit: (PageRecord) throws -> Void) async throws {
+    public func run<S: Sequence>(_ inputs: S, ordered: Bool = true, emit: (PageRecord) throws -> Void) async throws
+    where S.Element == Input {
+        let cpu = Semaphore(jobs)
+        let width = fetcher == nil ? jobs : max(jobs, concurrency)
         var pending: [Int: PageRecord] = [:]
         var nextToEmit = 0
+        var iterator = inputs.makeIterator()
         try await withThrowingTaskGroup(of: (Int, PageRecord).self) { group in
-            var nextToStart = 0
-            func startNext() {
-                guard nextToStart < inputs.count else { return }
-                let index = nextToStart
-                let input = inputs[index]
-                nextToStart += 1
-                group.addTask { [auditor] in (index, Runner.audit(input, with: auditor)) }
+            var started = 0
+            func startNext() -> Bool {
+                guard let input = iterator.next() else { return false }
+                let index = started
+                started += 1
+                group.addTask { [auditor, fetcher] in (index, await Runner.audit(input, auditor, fetcher, cpu)) }
+                return true
             }
-            for _ in 0..<min(jobs, inputs.count) { startNext() }
+            for _ in 0..<width where !startNext() { break }
             while let (index, record) = try await group.next() {
-                pending[index] = record
-                while let ready = pending.removeValue(forKey: nextToEmit) {
-                    try emit(ready)
-                    nextToEmit += 1
+                if ordered {
+                    pending[index] = record
+                    while let ready = pending.removeValue(forKey: nextToEmit) {
+                        try emit(ready)
+                        nextToEmit += 1
+                    }
+                } else {
+                    try emit(record)
                 }
-                startNext()
+                _ = startNext()
             }
         }
     }
 
-    static func audit(_ input: Input, with auditor: Auditor) -> PageRecord {
+    static func audit(_ input: Input, _ auditor: Auditor, _ fetcher: Fetcher?, _ cpu: Semaphore) async -> PageRecord {
         switch input {
         case .unusable(let name, let reason):
             return .failure(url: name, reason: reason)
         case .file(let name, let url):
-            switch Inputs.read(url) {
-            case .failure(let error): return .failure(url: name, reason: error.reason)
-            case .success(let bytes): return auditor.audit(bytes: bytes, url: name)
+            return await cpu.holding {
+                switch Inputs.read(url) {
+                case .failure(let error): return .failure(url: name, reason: error.reason)
+                case .success(let bytes): return auditor.audit(bytes: bytes, url: name)
+                }
             }
+        case .document(let name, let body, let charset):
+            return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: name) }
+        case .web(let url):
+            guard let fetcher else { return .failure(url: url, reason: "fetching over HTTP is not enabled") }
+            switch await fetcher.fetch(url) {
+            case .failed(let finalURL, let reason, _):
+                return .failure(url: url, finalURL: finalURL, reason: reason)
+            case .skipped(let finalURL, let contentType):
+                return .skipped(url: url, finalURL: finalURL, contentType: contentType)
+            case .page(let finalURL, _, let body, let charset):
+                return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: url, finalURL: finalURL) }
+            }
+        }
+    }
+}
+
+/// Bounds how many pages are audited at once, so fetching many pages never oversubscribes the
+/// cores with parsing and checking.
+actor Semaphore {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        available = count
+    }
+
+    /// Runs `work` while holding one unit.
+    nonisolated func holding<T: Sendable>(_ work: @Sendable () -> T) async -> T {
+        await wait()
+        let result = work()
+        await signal()
+        return result
+    }
+
+    func wait() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func signal() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

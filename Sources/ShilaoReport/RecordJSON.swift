@@ -3,7 +3,9 @@ import ShilaoCore
 /// The report contract's JSON for a page record (DESIGN.md, "Report contract").
 public enum RecordJSON {
     public static func record(_ record: PageRecord, language: Language) -> JSON {
-        var members: [(String, JSON)] = [("url", .string(record.url)), ("status", .string(record.status.rawValue))]
+        var members: [(String, JSON)] = [("url", .string(record.url))]
+        if let finalURL = record.finalURL { members.append(("finalUrl", .string(finalURL))) }
+        members.append(("status", .string(record.status.rawValue)))
         if let error = record.error { members.append(("error", .string(error))) }
         // Scores and pass marks per profile arrive with the scored profiles; the keys are part of
         // the contract already, so consumers can rely on them.

@@ -79,6 +79,16 @@ public final class OutputSink {
         return OutputSink(handle: handle, closes: true, isTerminal: false)
     }
 
+    /// Opens the file at `path` for appending, creating it when missing (resumed runs).
+    public static func appending(_ path: String) throws -> OutputSink {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw OutputError(path: path) }
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw OutputError(path: path) }
+        try handle.seekToEnd()
+        return OutputSink(handle: handle, closes: true, isTerminal: false)
+    }
+
     private init(handle: FileHandle, closes: Bool, isTerminal: Bool) {
         self.handle = handle
         self.closes = closes

@@ -6,14 +6,23 @@ import ShilaoReport
 
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Audit HTML files and folders (recursive *.html, *.htm).")
+        abstract: "Audit HTML files and folders (recursive *.html, *.htm), URLs, URL lists, sitemaps and WARC archives.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, jsonl
     }
 
-    @Argument(help: ArgumentHelp("Files or folders to audit.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("Files, folders or http(s) URLs to audit.", valueName: "INPUT"))
     var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("A file of URLs, one per line ('-' reads standard input).", valueName: "FILE"))
+    var urls: [String] = []
+
+    @Option(help: ArgumentHelp("A sitemap (URL or file; urlset or sitemapindex, .xml or .xml.gz).", valueName: "URL|FILE"))
+    var sitemap: [String] = []
+
+    @Option(help: ArgumentHelp("A WARC 1.0/1.1 archive, gzipped or not: its HTML responses are audited.", valueName: "FILE"))
+    var warc: [String] = []
 
     @Option(help: "Which checks to run: all.")
     var profile = "all"
@@ -27,19 +36,43 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "Pages audited in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var network: NetworkOptions
+
+    @Option(help: ArgumentHelp("Append JSON Lines records to FILE, skipping URLs it already holds.", valueName: "FILE"))
+    var resume: String?
+
+    @Option(help: ArgumentHelp("Audit only the K-th of N shares of the inputs (stable hash of each URL).", valueName: "K/N"))
+    var shard: String?
+
     @OptionGroup var catalogueOptions: CatalogueOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard !inputs.isEmpty else { throw ValidationError("name at least one file or folder to audit") }
+        guard !(inputs.isEmpty && urls.isEmpty && sitemap.isEmpty && warc.isEmpty) else {
+            throw ValidationError("name at least one file, folder, URL, --urls, --sitemap or --warc to audit")
+        }
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, for example 2/5")
+        }
+        if resume != nil, output != nil || format != .jsonl {
+            throw ValidationError("--resume writes JSON Lines to its own file: use it with --format jsonl and without --output")
+        }
+        try network.validate()
     }
 
     func run() async throws {
         let catalogue = try catalogueOptions.catalogue()
         let checks = try catalogueOptions.checks(profile: profile, in: catalogue)
+        let done: Set<String>
         let sink: OutputSink
         do {
-            sink = try output.map(OutputSink.file) ?? .standardOutput()
+            if let resume {
+                done = try ResumeLog.recordedURLs(resume)
+                sink = try OutputSink.appending(resume)
+            } else {
+                done = []
+                sink = try output.map(OutputSink.file) ?? .standardOutput()
+            }
         } catch {
             throw UsageError(message: "\(error)")
         }
@@ -54,13 +87,69 @@ struct Audit: AsyncParsableCommand {
         case .json:
             reporter = JSONReporter(sink: sink, settings: RunSettings(profile: profile, language: language, jobs: jobs, inputs: inputs))
         }
-        let runner = Runner(auditor: Auditor(engine: Engine(checks: checks)), jobs: jobs)
+
+        var known = Inputs.resolve(inputs)
+        for list in urls { known += Inputs.urlList(list) }
+        // Sitemap files list URLs too, so any sitemap means fetching.
+        let needsNetwork = known.contains(where: \.isWeb) || !sitemap.isEmpty
+        let fetcher = needsNetwork ? Fetcher(settings: network.settings) : nil
+        for source in sitemap { known += await Sitemap.pages(from: source, fetcher: fetcher) }
+        let plan = InputSequence(known: known, warcFiles: warc, shard: shard.flatMap(Shard.init), done: done)
+
+        let runner = Runner(auditor: Auditor(engine: Engine(checks: checks)), jobs: jobs,
+                            concurrency: network.concurrency, fetcher: fetcher)
+        let progress = ProgressLine(total: plan.expectedCount, language: language)
         var totals = RunTotals()
-        try await runner.run(Inputs.resolve(inputs)) { record in
-            totals.add(record)
-            try reporter.page(record)
+        do {
+            try await runner.run(plan, ordered: !plan.fetchesWeb) { record in
+                totals.add(record)
+                try reporter.page(record)
+                progress.update(totals)
+            }
+        } catch {
+            await fetcher?.shutdown()
+            throw error
         }
+        await fetcher?.shutdown()
+        progress.finish()
         try reporter.finish(totals)
         if totals.errors > 0 { throw ExitStatus.inputsNotAudited }
+    }
+}
+
+/// How pages are fetched over HTTP.
+struct NetworkOptions: ParsableArguments {
+    @Option(help: "Fetches in flight at once.")
+    var concurrency = 8
+
+    @Option(name: .customLong("per-host"), help: "Fetches in flight at once against one host.")
+    var perHost = 2
+
+    @Option(help: ArgumentHelp("Seconds between two requests to the same host.", valueName: "SECONDS"))
+    var delay = 0.0
+
+    @Option(help: ArgumentHelp("Seconds one URL may take in all, redirects and retries included.", valueName: "SECONDS"))
+    var timeout = 60.0
+
+    @Option(name: .customLong("max-page-size"), help: ArgumentHelp("Largest page body in megabytes.", valueName: "MB"))
+    var maxPageSize = 10.0
+
+    func validate() throws {
+        guard concurrency >= 1, perHost >= 1 else { throw ValidationError("--concurrency and --per-host must be at least 1") }
+        guard delay >= 0, timeout > 0, maxPageSize > 0 else {
+            throw ValidationError("--delay must not be negative; --timeout and --max-page-size must be positive")
+        }
+    }
+
+    var settings: FetchSettings {
+        var settings = FetchSettings()
+        settings.concurrency = concurrency
+        settings.perHost = perHost
+        settings.delay = delay
+        settings.totalTimeout = timeout
+        settings.readTimeout = min(settings.readTimeout, timeout)
+        settings.connectTimeout = min(settings.connectTimeout, timeout)
+        settings.maxBodyBytes = Int(maxPageSize * 1_048_576)
+        return settings
     }
 }

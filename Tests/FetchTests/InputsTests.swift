@@ -33,8 +33,8 @@ struct NamesParagraphs: Check {
 
     @Test func missingInputsAndEmptyFoldersBecomeUnusable() throws {
         try withTree(["empty/readme.txt": "x", "p.html": "<p>x</p>"]) { root in
-            let inputs = Inputs.resolve(["\(root)/missing.html", "\(root)/empty", "\(root)/p.html", "\(root)/p.html"])
-            #expect(inputs.count == 3)
+            let inputs = Array(InputSequence(known: Inputs.resolve(["\(root)/missing.html", "\(root)/empty", "\(root)/p.html", "\(root)/./p.html"])))
+            #expect(inputs.count == 3, "the same file named twice is audited once")
             #expect(inputs[0] == .unusable(name: "\(root)/missing.html", reason: "no such file or folder"))
             #expect(inputs[1].name == "\(root)/empty")
             if case .unusable = inputs[1] {} else { Issue.record("an empty folder must be reported") }

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ShilaoFetch
+
+@Suite struct SitemapTests {
+    static func urlset(_ urls: [String]) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            + urls.map { "<url><loc> \($0) </loc><lastmod>2026-01-01</lastmod></url>" }.joined() + "</urlset>"
+    }
+
+    @Test func urlsetAndIndex() throws {
+        #expect(try Sitemap.entries(Array(Self.urlset(["https://a.gov.cn/1", "https://a.gov.cn/2"]).utf8))
+            == [.page("https://a.gov.cn/1"), .page("https://a.gov.cn/2")])
+        let index = "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>https://a.gov.cn/s1.xml.gz</loc></sitemap></sitemapindex>"
+        #expect(try Sitemap.entries(Array(index.utf8)) == [.sitemap("https://a.gov.cn/s1.xml.gz")])
+        #expect(try Sitemap.entries(GzipWriter.compress(Array(Self.urlset(["https://a.gov.cn/z"]).utf8))) == [.page("https://a.gov.cn/z")])
+        #expect(throws: Sitemap.Failure.self) { try Sitemap.entries(Array("<html><body>not a sitemap</body></html>".utf8)) }
+        #expect(throws: Sitemap.Failure.self) { try Sitemap.entries(Array("<urlset><url><loc>x</loc>".utf8)) }
+    }
+
+    @Test func billionLaughsIsNotExpanded() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE urlset [\n<!ENTITY lol \"lol\">\n"
+        xml += "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+        for level in 2...9 {
+            xml += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
+        }
+        xml += "]>\n<urlset><url><loc>https://a.gov.cn/&lol9;</loc></url><url><loc>https://a.gov.cn/ok</loc></url></urlset>"
+        let started = Date()
+        let entries = (try? Sitemap.entries(Array(xml.utf8))) ?? []
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(entries.allSatisfy { if case .page(let url) = $0 { return url.count < 100 } else { return false } })
+    }
+
+    @Test func externalEntitiesAreNeverResolved() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE urlset [<!ENTITY secret SYSTEM "file:///etc/hostname"><!ENTITY remote SYSTEM "http://127.0.0.1:9/x">]>
+            <urlset><url><loc>https://a.gov.cn/&secret;&remote;</loc></url></urlset>
+            """
+        let entries = (try? Sitemap.entries(Array(xml.utf8))) ?? []
+        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "\u{0}"
+        for case .page(let url) in entries {
+            #expect(!url.contains(hostname))
+        }
+    }
+
+    @Test func sitemapIndexWithTwoGzippedSitemapsOverHTTP() async throws {
+        let pages = (1...6).map { "/page/\($0)" }
+        try await TestServer.with(routes: { path, _ in
+            switch path {
+            case "/sitemap-index.xml":
+                return .respond(status: 200, headers: [("Content-Type", "application/xml")], body: Array(
+                    "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>/s1.xml.gz</loc></sitemap><sitemap><loc>/s2.xml.gz</loc></sitemap></sitemapindex>".utf8))
+            case "/s1.xml.gz", "/s2.xml.gz":
+                let half = path == "/s1.xml.gz" ? pages.prefix(3) : pages.suffix(3)
+                return .respond(status: 200, headers: [("Content-Type", "application/gzip")],
+                                body: GzipWriter.compress(Array(Self.urlset(half.map { "http://example.gov.cn" + $0 }).utf8)))
+            default: return .status(404)
+            }
+        }) { server in
+            // Relative <loc>s resolve against the index's URL.
+            try await withFetcher { fetcher in
+                let inputs = await Sitemap.pages(from: server.base + "/sitemap-index.xml", fetcher: fetcher)
+                #expect(inputs.map(\.name) == pages.map { "http://example.gov.cn" + $0 })
+                let missing = await Sitemap.pages(from: server.base + "/none.xml", fetcher: fetcher)
+                #expect(missing == [.unusable(name: server.base + "/none.xml", reason: "sitemap: HTTP 404")])
+            }
+        }
+    }
+}
+
+@Suite struct WARCTests {
+    static func record(type: String, uri: String, http: String, body: [UInt8] = []) -> [UInt8] {
+        let block = Array(http.replacingOccurrences(of: "\n", with: "\r\n").utf8) + body
+        let header = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Target-URI: \(uri)\r\nWARC-Date: 2026-11-29T00:00:00Z\r\n"
+            + "Content-Type: application/http; msgtype=\(type)\r\nContent-Length: \(block.count)\r\n\r\n"
+        return Array(header.utf8) + block + Array("\r\n\r\n".utf8)
+    }
+
+    static let records: [[UInt8]] = [
+        Array("WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 9\r\n\r\nsoftware\n\r\n\r\n".utf8),
+        record(type: "request", uri: "http://x.gov.cn/a", http: "GET /a HTTP/1.1\nHost: x.gov.cn\n\n"),
+        record(type: "response", uri: "http://x.gov.cn/a", http: "HTTP/1.1 200 OK\nContent-Type: text/html; charset=gbk\n\n",
+               body: Array("<title>".utf8) + [0xD5, 0xFE, 0xB8, 0xAE] + Array("</title>".utf8)),
+        record(type: "response", uri: "http://x.gov.cn/logo.png", http: "HTTP/1.1 200 OK\nContent-Type: image/png\n\n", body: [0x89, 0x50]),
+        record(type: "response", uri: "http://x.gov.cn/gone", http: "HTTP/1.1 404 Not Found\nContent-Type: text/html\n\n", body: Array("no".utf8)),
+        record(type: "response", uri: "http://x.gov.cn/chunked",
+               http: "HTTP/1.1 200 OK\nContent-Type: text/html\nTransfer-Encoding: chunked\n\n", body: Array("5\r\n<p>ab\r\n5\r\nc</p>\r\n0\r\n\r\n".utf8)),
+    ]
+
+    func read(_ bytes: [UInt8]) throws -> [Input] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString).warc").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return Array(WARCReader(path: path))
+    }
+
+    @Test(arguments: ["plain", "gzip per record", "gzip whole file"])
+    func htmlResponsesBecomePages(_ layout: String) throws {
+        let bytes: [UInt8]
+        switch layout {
+        case "plain": bytes = Self.records.flatMap { $0 }
+        case "gzip per record": bytes = Self.records.flatMap { GzipWriter.compress($0) }
+        default: bytes = GzipWriter.compress(Self.records.flatMap { $0 })
+        }
+        let inputs = try read(bytes)
+        #expect(inputs.map(\.name) == ["http://x.gov.cn/a", "http://x.gov.cn/gone", "http://x.gov.cn/chunked"])
+        #expect(inputs[0] == .document(name: "http://x.gov.cn/a", body: Array("<title>".utf8) + [0xD5, 0xFE, 0xB8, 0xAE] + Array("</title>".utf8), charset: "gbk"))
+        #expect(inputs[1] == .unusable(name: "http://x.gov.cn/gone", reason: "HTTP 404 (archived)"))
+        #expect(inputs[2] == .document(name: "http://x.gov.cn/chunked", body: Array("<p>abc</p>".utf8), charset: nil))
+    }
+
+    @Test func brokenArchivesAreOneErrorNotACrash() throws {
+        let cut = Array(Self.records.flatMap { $0 }.dropLast(30))
+        let inputs = try read(cut)
+        #expect(inputs.last?.name.hasSuffix(".warc") == true)
+        if case .unusable(_, let reason) = inputs.last { #expect(reason.contains("cut short")) } else { Issue.record("a cut archive must end with an error") }
+        let notWARC = try read(Array("<html>not an archive</html>".utf8))
+        #expect(notWARC.count == 1)
+        #expect(Array(WARCReader(path: "/no/such/file.warc")).count == 1)
+    }
+}
+
+@Suite struct ShardTests {
+    @Test func shardsSplitTheInputsExactly() {
+        let inputs: [Input] = (0..<500).map { .web("https://x.gov.cn/page/\($0)") }
+        var union: [String] = []
+        for k in 1...4 {
+            union += InputSequence(known: inputs, shard: Shard("\(k)/4")).map(\.name)
+        }
+        #expect(union.count == 500)
+        #expect(Set(union) == Set(inputs.map(\.name)))
+        let sizes = (1...4).map { k in Array(InputSequence(known: inputs, shard: Shard("\(k)/4"))).count }
+        #expect(sizes.allSatisfy { $0 > 80 }, "a stable hash spreads the pages: \(sizes)")
+        #expect(Shard("0/4") == nil && Shard("5/4") == nil && Shard("x") == nil && Shard("1/0") == nil)
+    }
+}
