@@ -15,6 +15,18 @@ public enum BuiltIn {
         HTMLLangValid.self,
         MetaRefresh.self,
         MetaViewportZoom.self,
+        AriaAllowedAttr.self,
+        AriaHiddenFocus.self,
+        AriaRequiredAttr.self,
+        AriaRequiredChildren.self,
+        AriaRequiredParent.self,
+        AriaRoles.self,
+        AriaValidAttr.self,
+        AriaValidAttrValue.self,
+        NestedInteractive.self,
+        ObjectAlt.self,
+        PresentationRoleConflict.self,
+        SummaryName.self,
     ]
 
     public static let implementations = Implementations(

@@ -281,4 +281,19 @@ import ShilaoDOM
             #expect(context.nameCache[button] == "One")
         }
     }
+    /// Only an image button left without any author text has the user agent's stand-in name.
+    @Test(arguments: [
+        (#"<input id="t" type="image" src="go.png" />"#, true),
+        (#"<input id="t" type="image" src="go.png" alt="" />"#, true),
+        (#"<input id="t" type="image" src="go.png" aria-labelledby="missing" />"#, true),
+        (#"<input id="t" type="image" src="go.png" alt="Submit Query" />"#, false),
+        (#"<input id="t" type="image" src="go.png" title="Search" />"#, false),
+        (#"<span id="l">Search</span><input id="t" type="image" src="go.png" aria-labelledby="l" />"#, false),
+        (#"<input id="t" type="submit" />"#, false),
+    ])
+    func defaultNames(html: String, expected: Bool) throws {
+        try withContext(html) { context, document throws in
+            #expect(context.hasDefaultName(try document.required("t")) == expected)
+        }
+    }
 }

@@ -141,6 +141,20 @@ import ShilaoDOM
         }
     }
 
+    /// The explicit role is the first concrete token; the implicit one ignores the attribute.
+    @Test func explicitAndImplicitRoles() throws {
+        let html = #"<li id="t" role="lnik ListItem"></li><ul><li id="u" role="none">x</li></ul><div id="v" role="doc-biblioref link"></div>"#
+        try withContext(html) { context, document throws in
+            let t = try document.required("t"), u = try document.required("u"), v = try document.required("v")
+            #expect(context.explicitRole(t) == "listitem")
+            #expect(context.implicitRole(t) == nil)
+            #expect(context.explicitRole(u) == "none")
+            #expect(context.implicitRole(u) == "listitem")
+            #expect(context.explicitRole(v) == "doc-biblioref")
+            #expect(context.implicitRole(v) == nil)
+        }
+    }
+
     @Test func headingLevels() throws {
         let html = """
             <h3 id="h3">A</h3><div id="d" role="heading">B</div><div id="d4" role="heading" aria-level="4">C</div>

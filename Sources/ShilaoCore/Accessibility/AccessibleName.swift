@@ -16,6 +16,18 @@ extension AccessibilityContext {
         return name
     }
 
+    /// Whether the name is only the user agent's stand-in, not words the author wrote: an image
+    /// button with no labelling text, `alt`, `value` or `title` is called "Submit Query", which
+    /// says nothing about what it does.
+    public func hasDefaultName(_ element: Element) -> Bool {
+        guard element.isNamed("input"), inputType(element) == "image", !hasPresentationalRole(element),
+              name(of: element) == Self.imageButtonDefaultName else { return false }
+        let referenced = references(element, "aria-labelledby").contains { !$0.textContent.isBlank }
+        return !referenced && ["aria-label", "alt", "value", "title"].allSatisfy { nonBlank(element.attribute($0)) == nil }
+    }
+
+    static let imageButtonDefaultName = "Submit Query"
+
     /// The accessible description: `aria-describedby`, else `aria-description`, else a
     /// `title` that did not already give the name.
     public func description(of element: Element) -> String {
@@ -202,7 +214,7 @@ extension AccessibilityContext {
                 return type == "submit" ? "Submit" : type == "reset" ? "Reset" : nil
             case "image":
                 return nonBlank(element.attribute("alt")) ?? nonBlank(element.attribute("value"))
-                    ?? nonBlank(element.attribute("title")) ?? "Submit Query"
+                    ?? nonBlank(element.attribute("title")) ?? Self.imageButtonDefaultName
             default:
                 return labelText(element, &walk) ?? textFieldFallback(element, type)
             }

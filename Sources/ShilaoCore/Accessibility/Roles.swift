@@ -50,7 +50,7 @@ extension AccessibilityContext {
 
     /// The first valid, concrete role token of the `role` attribute (tokens after it are
     /// fallbacks for older user agents). Tokens compare case-insensitively, as browsers do.
-    func explicitRole(_ element: Element) -> String? {
+    public func explicitRole(_ element: Element) -> String? {
         guard let value = element.attribute("role") else { return nil }
         return value.lowercased().splitOnWhitespace().first { ARIA.concreteRole($0) != nil }
     }
@@ -99,8 +99,9 @@ extension AccessibilityContext {
         return digit
     }
 
-    /// Implicit roles per HTML-AAM and ARIA in HTML.
-    private func implicitRole(_ element: Element) -> String? {
+    /// The role the element has without a `role` attribute, per HTML-AAM and ARIA in HTML
+    /// (nil for none and for `generic`); ACT rules leave out explicit roles that repeat it.
+    public func implicitRole(_ element: Element) -> String? {
         if Self.headingTagLevel(element) != nil { return "heading" }
         switch element.name {
         case "a", "area": return element.hasAttribute("href") ? "link" : nil
