@@ -15,13 +15,27 @@ struct CLI {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+    static func process(_ arguments: [String], in directory: URL) -> Process {
         let process = Process()
         let binaryPath = FileManager.default.fileExists(atPath: binary.path)
             ? binary : packageRoot.appendingPathComponent(".build/debug/shilao")
         process.executableURL = binaryPath
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        return process
+    }
+
+    /// Starts the binary without waiting, its output discarded (for runs a test interrupts).
+    static func start(_ arguments: [String], in directory: URL = packageRoot) throws -> Process {
+        let process = process(arguments, in: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+        let process = process(arguments, in: directory)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

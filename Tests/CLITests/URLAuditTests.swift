@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Pages for URL audits: each names itself, some fail, one is slow so a run can be killed midway.
+let siteRoutes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+    if path.hasPrefix("/p/") {
+        let page = TestServer.Reply.html("<html lang=\"zh-CN\"><head><title>第 \(path.dropFirst(3)) 页</title></head><body><img src=\"a.png\"></body></html>")
+        return path.hasSuffix("/slow") ? .delayed(seconds: 0.3, page) : page
+    }
+    switch path {
+    case "/gone": return .status(404)
+    case "/file.pdf": return .respond(status: 200, headers: [("Content-Type", "application/pdf")], body: [0x25])
+    case "/moved": return .redirect("/p/target")
+    default: return .status(404)
+    }
+}
+
+func temporaryFile(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString)-\(name)").path
+}
+
+@Suite(.serialized) struct URLAuditTests {
+    @Test func urlListsMixedWithFilesGiveOneRecordEach() async throws {
+        try await TestServer.with(routes: siteRoutes) { server in
+            let list = temporaryFile("urls.txt")
+            defer { try? FileManager.default.removeItem(atPath: list) }
+            try """
+                # 青山县 pages
+                \(server.base)/p/1
+
+                \(server.base)/gone
+                \(server.base)/file.pdf
+                \(server.base)/moved
+                \(server.base)/p/1
+                not a url
+                """.write(toFile: list, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["audit", "--format", "jsonl", "--urls", list, "samples/index.html"])
+            #expect(result.status == 3, "an HTTP error and a bad line are inputs not audited")
+            let records = try CLI.jsonLines(result.stdout)
+            let byURL = Dictionary(uniqueKeysWithValues: records.compactMap { r in (r["url"] as? String).map { ($0, r) } })
+            #expect(records.count == 6)
+            #expect(byURL["samples/index.html"]?["status"] as? String == "ok")
+            #expect(byURL["\(server.base)/p/1"]?["status"] as? String == "ok")
+            #expect(byURL["\(server.base)/gone"]?["error"] as? String == "HTTP 404")
+            #expect(byURL["\(server.base)/file.pdf"]?["status"] as? String == "skipped")
+            #expect(byURL["\(server.base)/moved"]?["finalUrl"] as? String == "\(server.base)/p/target")
+            #expect((byURL["not a url"]?["error"] as? String)?.contains("line 8: not an http(s) URL") == true)
+        }
+    }
+
+    @Test func aKilledRunResumedEndsWithOneRecordPerURL() async throws {
+        try await TestServer.with(routes: siteRoutes) { server in
+            let list = temporaryFile("urls.txt")
+            let results = temporaryFile("results.jsonl")
+            defer {
+                try? FileManager.default.removeItem(atPath: list)
+                try? FileManager.default.removeItem(atPath: results)
+            }
+            let urls = (1...30).map { "\(server.base)/p/\($0)/slow" }
+            try urls.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+            let arguments = ["audit", "--format", "jsonl", "--concurrency", "2", "--per-host", "2", "--urls", list, "--resume", results]
+            let process = try CLI.start(arguments)
+            // Kill it once some records are on disk, then leave a torn line as a crash would.
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, ((try? String(contentsOfFile: results, encoding: .utf8)) ?? "").split(separator: "\n").count < 5 {
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let handle = try #require(FileHandle(forWritingAtPath: results))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("{\"url\":\"\(urls[29])\",\"sta".utf8))
+            try handle.close()
+            let before = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n").count - 1
+            #expect(before >= 5 && before < 30, "the run was killed midway (\(before) records)")
+
+            let resumed = try CLI.run(arguments)
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            let records = try CLI.jsonLines(try String(contentsOfFile: results, encoding: .utf8))
+            let recorded = records.compactMap { $0["url"] as? String }
+            #expect(recorded.count == 30)
+            #expect(Set(recorded) == Set(urls))
+        }
+    }
+
+    @Test func shardsCoverTheRunOnceEach() async throws {
+        try await TestServer.with(routes: siteRoutes) { server in
+            let list = temporaryFile("urls.txt")
+            defer { try? FileManager.default.removeItem(atPath: list) }
+            let urls = (1...40).map { "\(server.base)/p/\($0)" }
+            try urls.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+            var union: [String] = []
+            for k in 1...3 {
+                let result = try CLI.run(["audit", "--format", "jsonl", "--urls", list, "--shard", "\(k)/3"])
+                #expect(result.status == 0)
+                union += try CLI.jsonLines(result.stdout).compactMap { $0["url"] as? String }
+            }
+            #expect(union.count == 40)
+            #expect(Set(union) == Set(urls))
+            let bad = try CLI.run(["audit", "--urls", list, "--shard", "4/3"])
+            #expect(bad.status == 2)
+        }
+    }
+
+    @Test func sitemapAndWARCFromTheCommandLine() async throws {
+        try await TestServer.with(routes: { path, hit in
+            if path == "/sitemap.xml" {
+                return .respond(status: 200, headers: [("Content-Type", "application/xml")], body: Array(
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/p/a</loc></url><url><loc>/p/b</loc></url></urlset>".utf8))
+            }
+            return siteRoutes(path, hit)
+        }) { server in
+            let warc = temporaryFile("crawl.warc.gz")
+            defer { try? FileManager.default.removeItem(atPath: warc) }
+            let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head><title>存档</title></head><body><img src=x></body></html>".utf8)
+            let record = Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://archive.gov.cn/a\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: \(block.count)\r\n\r\n".utf8) + block + Array("\r\n\r\n".utf8)
+            try Data(GzipWriter.compress(record)).write(to: URL(fileURLWithPath: warc))
+            let result = try CLI.run(["audit", "--format", "jsonl", "--sitemap", "\(server.base)/sitemap.xml", "--warc", warc])
+            #expect(result.status == 0, "\(result.stderr)")
+            let urls = try CLI.jsonLines(result.stdout).compactMap { $0["url"] as? String }
+            #expect(Set(urls) == ["\(server.base)/p/a", "\(server.base)/p/b", "http://archive.gov.cn/a"])
+        }
+    }
+}
