@@ -15,6 +15,23 @@ public enum BuiltIn {
         HTMLLangValid.self,
         MetaRefresh.self,
         MetaViewportZoom.self,
+        AutocompleteValid.self,
+        Bypass.self,
+        DuplicateID.self,
+        DuplicateIDARIA.self,
+        FrameFocusableContent.self,
+        HeadingOrder.self,
+        HTMLXMLLangMismatch.self,
+        LabelTitleOnly.self,
+        LandmarkOneMain.self,
+        ListItem.self,
+        ListStructure.self,
+        Region.self,
+        ScrollableRegionFocusable.self,
+        Tabindex.self,
+        TDHeadersAttr.self,
+        THHasDataCells.self,
+        ValidLang.self,
     ]
 
     public static let implementations = Implementations(
