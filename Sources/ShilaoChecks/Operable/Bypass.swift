@@ -10,17 +10,10 @@ struct Bypass: BuiltInCheck {
     static let id = "bypass"
 
     func run(on page: Page, into results: inout Results) {
-        guard let body = page.document.body else { return }
+        guard let body = page.document.body, let layout = NavigationBeforeContent(page) else { return }
         let tree = page.accessibility
-        // Content hidden only with aria-hidden still shows on screen, as the blocks to bypass do.
-        let rendered = body.descendants.filter { !tree.isNotRendered($0) }
-        let visible = rendered.filter { !tree.isHidden($0) }
-        let links = visible.filter { ($0.isNamed("a") || $0.isNamed("area")) && $0.hasAttribute("href") }
-        // Repeated blocks are navigation in practice: links or a nav landmark. They are in the way
-        // only when they come before the content, whose longest passage stands for it here.
-        let linkSet = Set(links)
-        guard let firstNavigation = rendered.firstIndex(where: { linkSet.contains($0) || tree.role(of: $0) == "navigation" }),
-              let content = Self.longestPassage(rendered), firstNavigation < content else { return }
+        let visible = layout.rendered.filter { !tree.isHidden($0) }
+        let links = layout.links
         if let main = visible.first(where: { tree.role(of: $0) == "main" }) {
             results.pass(main)
             return
@@ -36,7 +29,8 @@ struct Bypass: BuiltInCheck {
                 results.pass(link)
                 return
             }
-            broken = broken ?? link
+            // A skip link comes first; a later link to a missing place is another problem.
+            if link == links.first { broken = link }
         }
         if let heading = visible.first(where: { tree.role(of: $0) == "heading" }) {
             results.review(heading, "review.headings")
@@ -52,15 +46,5 @@ struct Bypass: BuiltInCheck {
     /// An element with an `onclick` handler: script may make it a skip link, or hide the navigation.
     static func isScriptedLink(_ element: Element) -> Bool {
         element.hasAttribute("onclick")
-    }
-
-    /// The index of the element with the most text of its own, outside links.
-    static func longestPassage(_ elements: [Element]) -> Int? {
-        var best: (index: Int, length: Int)?
-        for (index, element) in elements.enumerated() where element.closest("a") == nil {
-            let length = element.ownText.filter { !$0.isWhitespace }.count
-            if length > (best?.length ?? 0) { best = (index, length) }
-        }
-        return best?.index
     }
 }
