@@ -209,6 +209,16 @@ import ShilaoDOM
         }
     }
 
+    @Test func ariaHiddenContentIsStillRendered() throws {
+        let html = #"<div aria-hidden="true"><p id="t">shown</p></div><p hidden id="gone">x</p>"#
+        try withContext(html) { context, document throws in
+            let shown = try document.required("t")
+            #expect(context.isHidden(shown))
+            #expect(!context.isNotRendered(shown))
+            #expect(context.isNotRendered(try document.required("gone")))
+        }
+    }
+
     @Test func styleClosurePlugsIn() throws {
         let html = #"<div class="sr-gone"><button id="t">x</button></div>"#
         try withContext(html, isHiddenByStyle: { $0.attribute("class") == "sr-gone" }) { context, document throws in

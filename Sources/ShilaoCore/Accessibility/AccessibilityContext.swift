@@ -107,7 +107,9 @@ public final class AccessibilityContext {
         }
     }
 
-    func isNotRendered(_ element: Element) -> Bool {
+    /// Whether the element is not rendered (see `isHidden`), leaving `aria-hidden` aside:
+    /// content hidden only from assistive technologies is still visible on screen.
+    public func isNotRendered(_ element: Element) -> Bool {
         inherited(element, \.notRenderedCache) { ownNotRendered($0) }
     }
 

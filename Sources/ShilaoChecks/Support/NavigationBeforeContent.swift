@@ -1,0 +1,38 @@
+import ShilaoCore
+import ShilaoDOM
+
+/// Navigation (links or a nav landmark) that stands before a page's content: the repeated
+/// blocks the ACT bypass rules are about. Without layout or the site's other pages, the
+/// content is taken to be the page's longest passage of text outside links.
+struct NavigationBeforeContent {
+    /// Body descendants that are rendered, in document order. Content hidden only with
+    /// `aria-hidden` still shows on screen, as the blocks to bypass do.
+    let rendered: [Element]
+    /// Indexes into `rendered`.
+    let firstNavigation: Int
+    let content: Int
+    /// Links with `href` that are in the accessibility tree.
+    let links: [Element]
+
+    init?(_ page: Page) {
+        guard let body = page.document.body else { return nil }
+        let tree = page.accessibility
+        rendered = body.descendants.filter { !tree.isNotRendered($0) }
+        links = rendered.filter { ($0.isNamed("a") || $0.isNamed("area")) && $0.hasAttribute("href") && !tree.isHidden($0) }
+        let linkSet = Set(links)
+        guard let navigation = rendered.firstIndex(where: { linkSet.contains($0) || tree.role(of: $0) == "navigation" }),
+              let content = Self.longestPassage(rendered), navigation < content else { return nil }
+        firstNavigation = navigation
+        self.content = content
+    }
+
+    /// The index of the element with the most text of its own, outside links.
+    static func longestPassage(_ elements: [Element]) -> Int? {
+        var best: (index: Int, length: Int)?
+        for (index, element) in elements.enumerated() where element.closest("a") == nil {
+            let length = element.ownText.filter { !$0.isWhitespace }.count
+            if length > (best?.length ?? 0) { best = (index, length) }
+        }
+        return best?.index
+    }
+}
