@@ -12,9 +12,21 @@ protocol BuiltInCheck: Check {
 public enum BuiltIn {
     static let swiftChecks: [any BuiltInCheck.Type] = [
         DocumentTitle.self,
+        ElderAds.self,
+        ElderCaptchaAlternative.self,
+        ElderEnlargeService.self,
+        ElderInducedButtons.self,
+        ElderModeEntry.self,
+        ElderVoiceReading.self,
+        FullwidthSpaceLayout.self,
+        GovMetaTags.self,
         HTMLLangValid.self,
+        LangMismatch.self,
+        LinkPurpose.self,
+        MediaAutoplay.self,
         MetaRefresh.self,
         MetaViewportZoom.self,
+        MotionMarquee.self,
     ]
 
     public static let implementations = Implementations(
