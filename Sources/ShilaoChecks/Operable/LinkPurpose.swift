@@ -44,7 +44,8 @@ struct LinkPurpose: BuiltInCheck {
         }
         let groups = Dictionary(grouping: candidates, by: \.key)
         for candidate in candidates {
-            let destinations = Set(groups[candidate.key, default: []].map { $0.destination ?? "?\($0.element.line)" })
+            // Script links go nobody knows where: they can neither prove nor rule out a clash.
+            let destinations = Set(groups[candidate.key, default: []].compactMap(\.destination))
             let data = ["text": candidate.text]
             if candidate.destination != nil, destinations.count > 1 {
                 results.fail(candidate.element, "fail.ambiguous", data.merging(["count": String(destinations.count)]) { $1 })
