@@ -34,8 +34,10 @@ public struct Location: Codable, Sendable, Hashable {
         self.snippet = snippet
     }
 
-    public init(_ element: Element) {
-        self.init(line: element.line, path: element.path, snippet: element.snippet())
+    /// The element's place; `line` overrides its start line for a finding inside its text (a
+    /// statement of an inline script, a word of a paragraph).
+    public init(_ element: Element, line: Int? = nil) {
+        self.init(line: line ?? element.line, path: element.path, snippet: element.snippet())
     }
 }
 
@@ -54,16 +56,26 @@ public struct Results: Sendable {
     public init() {}
 
     public mutating func pass(_ element: Element? = nil) {
-        records.append(Record(outcome: .passed, location: element.map(Location.init), key: "pass", data: [:]))
+        records.append(Record(outcome: .passed, location: element.map { Location($0) }, key: "pass", data: [:]))
     }
 
     public mutating func fail(_ element: Element, _ key: String = "fail", _ data: [String: String] = [:]) {
         records.append(Record(outcome: .failed, location: Location(element), key: key, data: data))
     }
 
+    /// A failure inside the element's text, reported at the line of that text.
+    public mutating func fail(_ element: Element, line: Int, _ key: String = "fail", _ data: [String: String] = [:]) {
+        records.append(Record(outcome: .failed, location: Location(element, line: line), key: key, data: data))
+    }
+
     /// A person has to decide: the message says what to look at.
     public mutating func review(_ element: Element?, _ key: String = "review", _ data: [String: String] = [:]) {
-        records.append(Record(outcome: .needsReview, location: element.map(Location.init), key: key, data: data))
+        records.append(Record(outcome: .needsReview, location: element.map { Location($0) }, key: key, data: data))
+    }
+
+    /// Needs review, reported at the line of the text inside the element that raised it.
+    public mutating func review(_ element: Element, line: Int, _ key: String = "review", _ data: [String: String] = [:]) {
+        records.append(Record(outcome: .needsReview, location: Location(element, line: line), key: key, data: data))
     }
 
     /// The check's outcome for the page: failed over needs-review over passed; nothing recorded

@@ -42,6 +42,14 @@ public struct Clause: Codable, Sendable, Hashable {
         if std == .wcag21 || std == .wcag22 {
             return Localized(zhCN: "\(title.zhCN) 成功准则 \(number)", en: "\(title.en) SC \(number)")
         }
+        // A requirement whose clause number nobody has seen is cited as "?": the document alone.
+        if number.isEmpty {
+            return Localized(zhCN: "\(title.zhCN)\(unconfirmed.zhCN)", en: "\(title.en)\(unconfirmed.en)")
+        }
+        // Some documents have no numbered clauses (the 网页设计规范 annex of gov-web): cite the part by name.
+        if number.first?.isNumber != true {
+            return Localized(zhCN: "\(title.zhCN)·\(number)\(unconfirmed.zhCN)", en: "\(title.en), part \(number)\(unconfirmed.en)")
+        }
         return Localized(zhCN: "\(title.zhCN)第 \(number) 条\(unconfirmed.zhCN)", en: "\(title.en), clause \(number)\(unconfirmed.en)")
     }
 }

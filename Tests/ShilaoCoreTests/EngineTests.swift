@@ -57,5 +57,19 @@ import ShilaoDOM
     @Test func unconfirmedClausesAreSaidSo() {
         #expect(Clause(std: .miitWeb, clause: "1.2.3?").citation.en.hasSuffix("clause 1.2.3 (clause number unconfirmed)"))
         #expect(Clause(std: .wcag21, clause: "1.4.3").citation.zhCN == "WCAG 2.1 成功准则 1.4.3")
+        #expect(Clause(std: .govWeb, clause: "网页设计规范").citation.zhCN == "《政府网站发展指引》·网页设计规范")
+        #expect(Clause(std: .miitWeb, clause: "?").citation.en == "MIIT website elderly-friendly design specification (clause number unconfirmed)")
+    }
+
+    @Test func aFindingInsideTextCarriesTheLineOfTheText() throws {
+        let document = try Loader.load(Array("<html><body>\n<script>\nvar a;\nmove();\n</script></body></html>".utf8))
+        try withExtendedLifetime(document) {
+            let script = try #require(document.elements(named: "script").first)
+            var results = Results()
+            results.fail(script, line: script.line + 2, "fail")
+            results.review(script, line: script.line + 1, "review")
+            #expect(results.records.map { $0.location?.line } == [4, 3])
+            #expect(results.records.allSatisfy { $0.location?.path == "/html/body/script" })
+        }
     }
 }

@@ -1,0 +1,55 @@
+import ShilaoCore
+import ShilaoDOM
+
+/// WCAG 2.2.2: nothing moves or blinks without a way to stop it. `<marquee>` and `<blink>` fail
+/// (stopping on hover is not a pause control a keyboard or a slow reader can use). Scripts that
+/// move things are for review: one that writes a marquee, a timer that moves a layer (飘窗,
+/// scrolling news), or a known scroller library. CSS animations wait for the style engine.
+struct MotionMarquee: BuiltInCheck {
+    static let id = "motion-marquee"
+
+    /// Scroller and floating-layer scripts by file name (MSClass and kxbdMarquee are the common
+    /// Chinese scrollers).
+    static let scrollerScripts = ["marquee", "msclass", "piaochuang", "floatad", "admove"]
+    // Regex is not Sendable, so the patterns are literals made where they are used.
+    static var movement: Regex<Substring> { #/\.(?:style\.(?:left|top|right|bottom|marginLeft|marginTop)|scrollTop|scrollLeft|pixelLeft|pixelTop|posLeft|posTop)\s*(?:[-+]?=(?!=)|\+\+|--)/# }
+    static var timer: Regex<Substring> { #/\b(?:setInterval|setTimeout|requestAnimationFrame)\s*\(/# }
+    static var writtenMarquee: Regex<Substring> { #/<\s*marquee/#.ignoresCase() }
+
+    func run(on page: Page, into results: inout Results) {
+        for element in page.document.elements {
+            switch element.name {
+            case "marquee", "blink":
+                results.fail(element, "fail.\(element.name)")
+            case "script":
+                judgeScript(element, into: &results)
+            default:
+                break
+            }
+        }
+        if results.records.isEmpty, let body = page.document.body {
+            results.pass(body)
+        }
+    }
+
+    func judgeScript(_ script: Element, into results: inout Results) {
+        if let src = script.attribute("src") {
+            let file = src.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            if let name = MotionMarquee.scrollerScripts.first(where: { file.contains($0) }) {
+                results.review(script, "review.library", ["src": src, "name": name])
+            }
+            return
+        }
+        guard let run = PageText.runs(of: script).first(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return }
+        let code = run.text
+        if let match = code.firstMatch(of: MotionMarquee.writtenMarquee) {
+            results.review(script, line: PageText.line(of: match.range.lowerBound, in: code, startingAt: run.line), "review.written")
+        } else if code.contains(MotionMarquee.movement) {
+            let timers = code.matches(of: MotionMarquee.timer)
+            let interval = timers.first { code[$0.range].hasPrefix("setInterval") } ?? timers.first
+            if let interval {
+                results.review(script, line: PageText.line(of: interval.range.lowerBound, in: code, startingAt: run.line), "review.moving")
+            }
+        }
+    }
+}

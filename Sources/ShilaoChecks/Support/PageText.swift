@@ -1,0 +1,80 @@
+import ShilaoDOM
+
+/// Text as people read it, shared by the checks that look at words: whitespace handling, Han
+/// characters, and where in the source a piece of text sits.
+enum PageText {
+    /// Elements whose text is never shown as page text.
+    static let hiddenText: Set<String> = ["script", "style", "noscript", "template", "textarea", "title", "head"]
+
+    /// The text a reader sees under `element`, in document order, without script or style text.
+    static func visible(_ element: Element) -> String {
+        var text = ""
+        var stack: [ChildNode] = element.childNodes.reversed()
+        while let node = stack.popLast() {
+            switch node {
+            case .text(let value):
+                text += value
+            case .element(let child) where !hiddenText.contains(child.name):
+                stack.append(contentsOf: child.childNodes.reversed())
+            case .element:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Whitespace (including U+3000 and no-break spaces) collapsed to single spaces and trimmed.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: isSpace).joined(separator: " ")
+    }
+
+    /// Every whitespace character removed: the form used to match Chinese wording, since
+    /// "立即 下载" and "立即下载" read the same.
+    static func compact(_ text: String) -> String {
+        String(text.filter { !isSpace($0) })
+    }
+
+    /// HTML whitespace, the ideographic space U+3000 and the no-break space U+00A0.
+    static func isSpace(_ character: Character) -> Bool {
+        character.isWhitespace || character == "\u{3000}" || character == "\u{00A0}"
+    }
+
+    /// CJK unified ideographs (with extension A and the compatibility block).
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+        default: return false
+        }
+    }
+
+    static func isHan(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1 && isHan(character.unicodeScalars.first!)
+    }
+
+    /// The direct text children of `element`, each with the source line it starts on. libxml2
+    /// keeps no line for text, so a run's line is worked out from the nearest element before
+    /// it plus the line breaks in between (breaks inside tags are not seen: close enough).
+    static func runs(of element: Element) -> [(text: String, line: Int)] {
+        var result: [(String, Int)] = []
+        var line = element.line
+        for node in element.childNodes {
+            switch node {
+            case .element(let child):
+                line = child.line + lineBreaks(in: child.textContent[...])
+            case .text(let text):
+                result.append((text, line))
+                line += lineBreaks(in: text[...])
+            }
+        }
+        return result
+    }
+
+    /// The line of `index` in a text run that starts on `line`.
+    static func line(of index: String.Index, in text: String, startingAt line: Int) -> Int {
+        line + lineBreaks(in: text[..<index])
+    }
+
+    static func lineBreaks(in text: Substring) -> Int {
+        text.reduce(0) { $1 == "\n" || $1 == "\r\n" || $1 == "\r" ? $0 + 1 : $0 }
+    }
+}

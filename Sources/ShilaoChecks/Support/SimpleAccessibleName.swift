@@ -1,0 +1,64 @@
+import ShilaoDOM
+
+/// A stand-in for the accessible-name computation (AccName) until ShilaoCore has it: enough to
+/// read what a link or button says. Swap the callers to AccName when it lands.
+enum SimpleAccessibleName {
+    /// `aria-label`, else the visible text with image alts and button values, else `title`;
+    /// collapsed. `aria-labelledby` is not followed.
+    static func name(of element: Element) -> String {
+        if let label = element.attribute("aria-label").map(PageText.collapsed), !label.isEmpty { return label }
+        let content = PageText.collapsed(contentText(of: element))
+        if !content.isEmpty { return content }
+        return PageText.collapsed(element.attribute("title") ?? "")
+    }
+
+    /// Every word a control carries (aria-label, content, image alts and titles, its own title),
+    /// for checks that look for a keyword wherever it is written.
+    static func allText(of element: Element) -> String {
+        var parts = [element.attribute("aria-label") ?? "", contentText(of: element), element.attribute("title") ?? ""]
+        parts += element.descendants.compactMap { $0.name == "img" ? $0.attribute("title") : nil }
+        return PageText.collapsed(parts.joined(separator: " "))
+    }
+
+    /// Text content with the alt of images and the value of input buttons in their place.
+    static func contentText(of element: Element) -> String {
+        if element.name == "input" || element.name == "img" { return replacement(for: element) }
+        var text = ""
+        var stack: [ChildNode] = element.childNodes.reversed()
+        while let node = stack.popLast() {
+            switch node {
+            case .text(let value):
+                text += value
+            case .element(let child) where child.name == "img" || child.name == "input":
+                text += " " + replacement(for: child) + " "
+            case .element(let child) where !PageText.hiddenText.contains(child.name):
+                stack.append(contentsOf: child.childNodes.reversed())
+            case .element:
+                break
+            }
+        }
+        return text
+    }
+
+    private static func replacement(for element: Element) -> String {
+        if element.name == "img" { return element.attribute("alt") ?? "" }
+        switch (element.attribute("type") ?? "text").lowercased() {
+        case "image": return element.attribute("alt") ?? element.attribute("value") ?? ""
+        case "button", "submit", "reset": return element.attribute("value") ?? ""
+        default: return ""
+        }
+    }
+
+    /// Links, buttons and other things people click: what induced-button and entry checks read.
+    static func isControl(_ element: Element) -> Bool {
+        switch element.name {
+        case "a": return element.hasAttribute("href") || element.hasAttribute("onclick")
+        case "button": return true
+        case "input":
+            return ["button", "submit", "image", "reset"].contains((element.attribute("type") ?? "").lowercased())
+        default:
+            let role = (element.attribute("role") ?? "").lowercased()
+            return role == "button" || role == "link" || element.hasAttribute("onclick")
+        }
+    }
+}

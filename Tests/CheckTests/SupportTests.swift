@@ -1,0 +1,72 @@
+import Testing
+import ShilaoDOM
+@testable import ShilaoChecks
+
+/// The shared helpers the 适老化 checks lean on, where a slip would misjudge many pages at once.
+@Suite struct SupportTests {
+    @Test func identifierWordsSplitCamelCaseAndSeparators() {
+        #expect(NameTokens.words("floatAd ad_top") == ["float", "ad", "ad", "top"])
+        #expect(NameTokens.words("/images/ad/x.GIF") == ["images", "ad", "x", "gif"])
+        #expect(NameTokens.words("validateCode2") == ["validate", "code2"])
+    }
+
+    @Test(arguments: ["ad", "ads", "adv", "guanggao", "adbox", "topad", "floatad", "piaochuang", "adsbygoogle"])
+    func adWords(_ word: String) {
+        #expect(NameTokens.isAdWord(word))
+    }
+
+    @Test(arguments: ["address", "advice", "header", "shadow", "load", "download", "head", "add", "advanced", "thread", "gg"])
+    func wordsThatOnlyLookLikeAds(_ word: String) {
+        #expect(!NameTokens.isAdWord(word))
+    }
+
+    @Test func hostsOfAbsoluteAndSchemeRelativeURLsOnly() {
+        #expect(AdHosts.host(of: "https://user@Pos.Baidu.com:443/s?x=1") == "pos.baidu.com")
+        #expect(AdHosts.host(of: "//cpro.baidustatic.com/cpro/ui/c.js") == "cpro.baidustatic.com")
+        #expect(AdHosts.host(of: "/js/ad.js") == nil)
+        #expect(AdHosts.host(of: "javascript:void(0)") == nil)
+    }
+
+    @Test func adHostsCoverSubdomainsButNotLookalikes() {
+        #expect(AdHosts.adHost(in: "https://p.tanx.com/ex?i=1") == "tanx.com")
+        #expect(AdHosts.adHost(in: "https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js") == "googlesyndication.com")
+        #expect(AdHosts.adHost(in: "https://nottanx.com/x.js") == nil)
+        #expect(AdHosts.adHost(in: "https://hm.baidu.com/hm.js?1") == nil)
+    }
+
+    @Test func textRunsKnowTheirLines() throws {
+        let document = try Loader.load(Array("<html><body><div>\n甲<br>\n乙<b>x\ny</b>\n丙</div></body></html>".utf8))
+        try withExtendedLifetime(document) {
+            let div = try #require(document.elements(named: "div").first)
+            let runs = PageText.runs(of: div)
+            #expect(runs.map(\.line) == [1, 2, 4])
+            let lines = runs.map { run in
+                PageText.line(of: run.text.firstIndex { !$0.isWhitespace } ?? run.text.startIndex, in: run.text, startingAt: run.line)
+            }
+            #expect(lines == [2, 3, 5])
+        }
+    }
+
+    @Test func spacedWordsAreSingleCharactersOnly() {
+        func found(_ text: String) -> [String] { FullwidthSpaceLayout.spacedWords(in: text).map { String(text[$0]) } }
+        #expect(found("姓　　名：") == ["姓　　名"])
+        #expect(found("经 办 人：刘小红　　审 核 人：陈国强") == ["经 办 人", "审 核 人"])
+        #expect(found("联\u{00A0}系\u{00A0}人") == ["联\u{00A0}系\u{00A0}人"])
+        #expect(found("　　根据有关规定") == [])
+        #expect(found("刘小红　　陈国强") == [])
+        #expect(found("共 126 条") == [])
+        #expect(found("年 月") == ["年 月"])
+    }
+
+    @Test func simpleNameReadsLabelThenContentThenTitle() throws {
+        let html = """
+            <a id="a" aria-label="放大字号">A+</a><a id="b" title="首页"><img src="x.png" alt="青山县"></a>
+            <a id="c" title="长辈版"><img src="x.png"></a><button id="d"><script>var x</script>提交</button>
+            """
+        let document = try Loader.load(Array(html.utf8))
+        let names = withExtendedLifetime(document) {
+            ["a", "b", "c", "d"].map { id in document.element(id: id).map(SimpleAccessibleName.name(of:)) }
+        }
+        #expect(names == ["放大字号", "青山县", "长辈版", "提交"])
+    }
+}
