@@ -58,15 +58,15 @@ import ShilaoDOM
         #expect(found("年 月") == ["年 月"])
     }
 
-    @Test func simpleNameReadsLabelThenContentThenTitle() throws {
+    @Test func controlTextGathersEveryWord() throws {
         let html = """
             <a id="a" aria-label="放大字号">A+</a><a id="b" title="首页"><img src="x.png" alt="青山县"></a>
             <a id="c" title="长辈版"><img src="x.png"></a><button id="d"><script>var x</script>提交</button>
             """
         let document = try Loader.load(Array(html.utf8))
-        let names = withExtendedLifetime(document) {
-            ["a", "b", "c", "d"].map { id in document.element(id: id).map(SimpleAccessibleName.name(of:)) }
+        let words = withExtendedLifetime(document) {
+            ["a", "b", "c", "d"].map { id in document.element(id: id).map(ControlText.allText(of:)) }
         }
-        #expect(names == ["放大字号", "青山县", "长辈版", "提交"])
+        #expect(words == ["放大字号 A+", "青山县 首页", "长辈版", "提交"])
     }
 }

@@ -58,8 +58,8 @@ struct ElderCaptchaAlternative: BuiltInCheck {
 
     static func hasControl(in scope: Element, saying words: [String]) -> Bool {
         scope.descendants.contains { element in
-            guard SimpleAccessibleName.isControl(element) else { return false }
-            let text = PageText.compact(SimpleAccessibleName.allText(of: element))
+            guard ControlText.isControl(element) else { return false }
+            let text = PageText.compact(ControlText.allText(of: element))
             return words.contains { text.contains($0) }
         }
     }

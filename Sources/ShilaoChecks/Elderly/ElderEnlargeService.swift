@@ -29,8 +29,8 @@ struct ElderEnlargeService: BuiltInCheck {
     }
 
     static func isEnlargeControl(_ element: Element) -> Bool {
-        guard SimpleAccessibleName.isControl(element) else { return false }
-        let words = PageText.compact(SimpleAccessibleName.allText(of: element)).uppercased()
+        guard ControlText.isControl(element) else { return false }
+        let words = PageText.compact(ControlText.allText(of: element)).uppercased()
         if controlWords.contains(where: { words.contains($0) }) { return true }
         guard levelWords.contains(words) else { return false }
         let code = ((element.attribute("href") ?? "") + (element.attribute("onclick") ?? "")).lowercased()

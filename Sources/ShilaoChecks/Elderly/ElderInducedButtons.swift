@@ -21,10 +21,10 @@ struct ElderInducedButtons: BuiltInCheck {
         guard let body = page.document.body else { return }
         let otherVersion = PageKind.isElderPage(page) ? nil : PageKind.separateElderVersion(page)
         var found = false
-        for element in body.descendants where SimpleAccessibleName.isControl(element) {
+        for element in body.descendants where ControlText.isControl(element) {
             // A control inside another control (a button in a link) is judged once, on the outer one.
-            if element.ancestors.contains(where: SimpleAccessibleName.isControl) { continue }
-            let words = PageText.compact(SimpleAccessibleName.allText(of: element)).uppercased()
+            if element.ancestors.contains(where: ControlText.isControl) { continue }
+            let words = PageText.compact(ControlText.allText(of: element)).uppercased()
             let short = words.count <= ElderInducedButtons.buttonLimit
             if let match = ElderInducedButtons.unambiguous.first(where: { words.contains($0) }) {
                 found = true

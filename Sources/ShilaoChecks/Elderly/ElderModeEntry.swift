@@ -20,8 +20,8 @@ struct ElderModeEntry: BuiltInCheck {
         let earlyLimit = max(Int((Double(elements.count) * ElderModeEntry.earlyShare).rounded(.up)), ElderModeEntry.earlyMinimum)
         var late: Element?
         var unnamedImage: Element?
-        for (index, element) in elements.enumerated() where SimpleAccessibleName.isControl(element) {
-            let text = SimpleAccessibleName.allText(of: element)
+        for (index, element) in elements.enumerated() where ControlText.isControl(element) {
+            let text = ControlText.allText(of: element)
             if PageKind.namesElderVersion(text) {
                 if index < earlyLimit || ElderModeEntry.isInPageTop(element) {
                     results.pass(element)
@@ -35,7 +35,7 @@ struct ElderModeEntry: BuiltInCheck {
         if let image = unnamedImage {
             results.fail(image, "fail.unnamed-image", ["src": image.attribute("src") ?? ""])
         } else if let late {
-            results.review(late, "review.late", ["text": PageText.compact(SimpleAccessibleName.allText(of: late))])
+            results.review(late, "review.late", ["text": PageText.compact(ControlText.allText(of: late))])
         } else if let toolbar = PageKind.toolbarScript(page) {
             results.review(toolbar, "review.toolbar")
         } else {

@@ -29,8 +29,8 @@ struct ElderVoiceReading: BuiltInCheck {
     }
 
     static func isVoiceControl(_ element: Element) -> Bool {
-        guard SimpleAccessibleName.isControl(element) else { return false }
-        let words = PageText.compact(SimpleAccessibleName.allText(of: element))
+        guard ControlText.isControl(element) else { return false }
+        let words = PageText.compact(ControlText.allText(of: element))
         return controlWords.contains { words.contains($0) }
     }
 }

@@ -29,7 +29,7 @@ struct LinkPurpose: BuiltInCheck {
     func run(on page: Page, into results: inout Results) {
         var candidates: [Candidate] = []
         for link in page.document.elements where link.name == "a" && link.hasAttribute("href") {
-            let text = SimpleAccessibleName.name(of: link)
+            let text = PageText.collapsed(page.accessibility.name(of: link))
             guard let key = LinkPurpose.genericKey(text) else {
                 if !text.isEmpty { results.pass(link) }
                 continue

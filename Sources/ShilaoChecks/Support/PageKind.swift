@@ -41,7 +41,7 @@ enum PageKind {
         page.document.elements.first { element in
             guard element.name == "a", let href = element.attribute("href")?.trimmingCharacters(in: .whitespaces),
                   !href.isEmpty, !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") else { return false }
-            return namesElderVersion(SimpleAccessibleName.allText(of: element))
+            return namesElderVersion(ControlText.allText(of: element))
         }
     }
 

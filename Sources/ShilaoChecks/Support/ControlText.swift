@@ -1,17 +1,9 @@
 import ShilaoDOM
 
-/// A stand-in for the accessible-name computation (AccName) until ShilaoCore has it: enough to
-/// read what a link or button says. Swap the callers to AccName when it lands.
-enum SimpleAccessibleName {
-    /// `aria-label`, else the visible text with image alts and button values, else `title`;
-    /// collapsed. `aria-labelledby` is not followed.
-    static func name(of element: Element) -> String {
-        if let label = element.attribute("aria-label").map(PageText.collapsed), !label.isEmpty { return label }
-        let content = PageText.collapsed(contentText(of: element))
-        if !content.isEmpty { return content }
-        return PageText.collapsed(element.attribute("title") ?? "")
-    }
-
+/// Every word written on or in a control, wherever it is written, for the checks that look for
+/// keywords (长辈版, 下载APP, A+). Unlike the accessible name, nothing wins over anything else:
+/// an `aria-label` does not hide the text a sighted user reads.
+enum ControlText {
     /// Every word a control carries (aria-label, content, image alts and titles, its own title),
     /// for checks that look for a keyword wherever it is written.
     static func allText(of element: Element) -> String {
