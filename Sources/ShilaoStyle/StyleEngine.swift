@@ -170,7 +170,7 @@ public final class StyleEngine {
         let matches = index.matches(position, table: table, matcher: matcher)
         let cascade = Cascade(matches: matches, rules: rules, inline: inlineDeclarations(at: position))
         let rootSize = table.parent[position] < 0 ? 16 : style(at: 0).fontSize
-        return ValueComputer(parent: parent, rootFontSize: rootSize, viewport: viewport).compute(cascade)
+        return ValueComputer(inherited: parent ?? .initial, rootFontSize: rootSize, viewport: viewport).compute(cascade)
     }
 
     private func inlineDeclarations(at position: Int) -> [Declaration] {

@@ -3,8 +3,9 @@
 struct Cascade {
     enum Value {
         case specified(SpecifiedValue)
-        /// A declaration with `var()`; parsed once the element's custom properties are known.
-        case pending(Declaration)
+        /// A declaration with `var()` (an index into `pending`); parsed once the element's
+        /// custom properties are known.
+        case pending(Int)
     }
 
     struct Winner {
@@ -18,6 +19,7 @@ struct Cascade {
     /// The user-agent winners, for `revert`.
     var userAgentWinners = [Winner?](repeating: nil, count: CSSProperty.allCases.count)
     var customs: [String: [ComponentValue]] = [:]
+    var pending: [Declaration] = []
 
     /// Applies matched rules and the style attribute in cascade order: normal declarations
     /// (UA, author by specificity and order, inline), then important ones (author, inline, UA).
@@ -56,8 +58,9 @@ struct Cascade {
                 set(property, Winner(value: .specified(value), origin: origin, important: declaration.important))
             }
         case .pending(let properties):
+            pending.append(declaration)
             for property in properties {
-                set(property, Winner(value: .pending(declaration), origin: origin, important: declaration.important))
+                set(property, Winner(value: .pending(pending.count - 1), origin: origin, important: declaration.important))
             }
         }
     }

@@ -15,6 +15,8 @@ struct RuleIndex {
         let rule: Int
         /// Origin, specificity and rule order in one integer that sorts in cascade order.
         let key: Int
+        /// Features some ancestor must have for the selector to match.
+        let ancestorHashes: [Int]
     }
 
     private var byID: [String: [Entry]] = [:]
@@ -27,7 +29,7 @@ struct RuleIndex {
             let originRank = active.origin == .userAgent ? 0 : 1
             for selector in active.rule.selectors {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
-                let entry = Entry(selector: selector, rule: ruleIndex, key: key)
+                let entry = Entry(selector: selector, rule: ruleIndex, key: key, ancestorHashes: RuleIndex.ancestorHashes(selector))
                 let subject = selector.compounds[0]
                 var id: String?
                 var className: String?
@@ -53,12 +55,31 @@ struct RuleIndex {
         }
     }
 
+    /// The tags, ids and classes of compounds that must be ancestors of the subject: those
+    /// reached from it through descendant and child combinators only.
+    static func ancestorHashes(_ selector: ComplexSelector) -> [Int] {
+        var hashes: [Int] = []
+        for (position, combinator) in selector.combinators.enumerated() {
+            guard combinator == .descendant || combinator == .child else { break }
+            for simple in selector.compounds[position + 1] {
+                switch simple {
+                case .type(let name): hashes.append(AncestorFilter.hash(tag: name))
+                case .id(let id): hashes.append(AncestorFilter.hash(id: id))
+                case .className(let name): hashes.append(AncestorFilter.hash(className: name))
+                default: break
+                }
+            }
+        }
+        return hashes
+    }
+
     /// Matched rules for one element as (rule, sort key), in cascade order.
     func matches(_ element: Int, table: ElementTable, matcher: SelectorMatcher) -> [(rule: Int, key: Int)] {
         var result: [(rule: Int, key: Int)] = []
         func test(_ entries: [Entry]?) {
             guard let entries else { return }
-            for entry in entries where matcher.matches(entry.selector, element) {
+            let filter = table.ancestorFilters[element]
+            for entry in entries where entry.ancestorHashes.allSatisfy(filter.contains) && matcher.matches(entry.selector, element) {
                 result.append((entry.rule, entry.key))
             }
         }

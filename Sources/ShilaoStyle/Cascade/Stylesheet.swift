@@ -90,7 +90,7 @@ public struct Stylesheet: Sendable {
     }
 }
 
-indirect enum SheetRule: Sendable {
+enum SheetRule: Sendable {
     case style(StyleRule)
     case media(MediaQueryList, [SheetRule])
     case importRule(ImportRule)

@@ -1,12 +1,12 @@
 /// Turns an element's cascade into computed values, given its parent's computed style.
 struct ValueComputer {
-    let parent: ComputedStyle?
+    /// The parent's computed style (the initial style for the root).
+    let inherited: ComputedStyle
     /// The root element's font size, for `rem` (16px while computing the root itself).
     let rootFontSize: Double
     let viewport: Viewport
 
     func compute(_ cascade: Cascade) -> ComputedStyle {
-        let inherited = parent ?? .initial
         var style = ComputedStyle.initial
         style.fontSize = inherited.fontSize
         style.fontWeight = inherited.fontWeight
@@ -20,7 +20,8 @@ struct ValueComputer {
         style.cursorImages = inherited.cursorImages
         style.customProperties = VariableSubstitution.resolveCustoms(own: cascade.customs, inherited: inherited.customProperties)
 
-        var pendingCache: [String: [(CSSProperty, SpecifiedValue)]?] = [:]
+        // A shorthand with var() is substituted and parsed once, not once per longhand.
+        var pendingCache = [[(CSSProperty, SpecifiedValue)]??](repeating: nil, count: cascade.pending.count)
         // CSSProperty's order puts font-size first (em units) and color before what uses currentColor.
         for property in CSSProperty.allCases {
             guard let winner = cascade.winners[property.rawValue] else {
@@ -30,11 +31,11 @@ struct ValueComputer {
                 continue
             }
             style.sources[property.rawValue] = winner.origin | (winner.important ? 4 : 0)
-            var value = specified(winner, property, style: style, cache: &pendingCache)
+            var value = specified(winner, property, cascade: cascade, style: style, cache: &pendingCache)
             if case .wide(.revert) = value {
                 // Roll back to the user-agent origin; with nothing there, revert acts as unset.
                 if winner.origin != 1, let ua = cascade.userAgentWinners[property.rawValue] {
-                    value = specified(ua, property, style: style, cache: &pendingCache)
+                    value = specified(ua, property, cascade: cascade, style: style, cache: &pendingCache)
                 } else {
                     value = .wide(.unset)
                 }
@@ -63,22 +64,22 @@ struct ValueComputer {
     /// The winner's value, with `var()` substituted and parsed; invalid at computed-value
     /// time becomes `unset`.
     private func specified(
-        _ winner: Cascade.Winner, _ property: CSSProperty, style: ComputedStyle,
-        cache: inout [String: [(CSSProperty, SpecifiedValue)]?]
+        _ winner: Cascade.Winner, _ property: CSSProperty, cascade: Cascade, style: ComputedStyle,
+        cache: inout [[(CSSProperty, SpecifiedValue)]??]
     ) -> SpecifiedValue {
         switch winner.value {
         case .specified(let value):
             return value
-        case .pending(let declaration):
-            let key = declaration.name + "\u{0}" + declaration.value.cssText
+        case .pending(let index):
             let parsed: [(CSSProperty, SpecifiedValue)]?
-            if let cached = cache[key] {
+            if let cached = cache[index] {
                 parsed = cached
             } else {
+                let declaration = cascade.pending[index]
                 let customs = style.customProperties
                 parsed = VariableSubstitution.substitute(declaration.value) { customs[$0] }
                     .flatMap { PropertyParser.parse(name: declaration.name, value: $0) }
-                cache[key] = parsed
+                cache[index] = .some(parsed)
             }
             return parsed?.first { $0.0 == property }?.1 ?? .wide(.unset)
         }
@@ -109,10 +110,9 @@ struct ValueComputer {
     }
 
     private func apply(_ property: CSSProperty, _ value: SpecifiedValue, to style: inout ComputedStyle) {
-        let parentStyle = parent ?? .initial
         switch property {
         case .fontSize:
-            let parentSize = parentStyle.fontSize
+            let parentSize = inherited.fontSize
             switch value {
             case .keyword("smaller"): style.fontSize = parentSize / 1.2
             case .keyword("larger"): style.fontSize = parentSize * 1.2
@@ -127,8 +127,8 @@ struct ValueComputer {
         case .fontWeight:
             switch value {
             case .number(let w): style.fontWeight = w
-            case .keyword("bolder"): style.fontWeight = Self.bolder(parentStyle.fontWeight)
-            case .keyword("lighter"): style.fontWeight = Self.lighter(parentStyle.fontWeight)
+            case .keyword("bolder"): style.fontWeight = Self.bolder(inherited.fontWeight)
+            case .keyword("lighter"): style.fontWeight = Self.lighter(inherited.fontWeight)
             default: break
             }
         case .fontStyle:
@@ -143,7 +143,7 @@ struct ValueComputer {
             }
         case .color:
             // `color: currentColor` is the parent's colour.
-            if case .color(let c) = value { style.color = c.resolved(current: parentStyle.color) }
+            if case .color(let c) = value { style.color = c.resolved(current: inherited.color) }
         case .backgroundColor:
             if case .color(let c) = value { style.backgroundColor = c.resolved(current: style.color) }
         case .backgroundImage:

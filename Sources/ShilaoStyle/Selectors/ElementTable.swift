@@ -14,6 +14,8 @@ final class ElementTable {
     let nextSibling: [Int]
     /// One past the last descendant: the subtree of `i` is `i ..< subtreeEnd[i]`.
     let subtreeEnd: [Int]
+    /// The tags, ids and classes of each element's ancestors, for rejecting selectors early.
+    let ancestorFilters: [AncestorFilter]
     private let indexOf: [Element: Int]
 
     init(document: HTMLDocument) {
@@ -53,6 +55,17 @@ final class ElementTable {
             let p = parent[index]
             if p >= 0 { end[index] = end[p] }
         }
+        var filters = [AncestorFilter](repeating: AncestorFilter(), count: count)
+        for index in 0..<count {
+            let p = parent[index]
+            guard p >= 0 else { continue }
+            var filter = filters[p]
+            filter.insert(AncestorFilter.hash(tag: names[p]))
+            if let id = ids[p] { filter.insert(AncestorFilter.hash(id: id)) }
+            for name in classes[p] { filter.insert(AncestorFilter.hash(className: name)) }
+            filters[index] = filter
+        }
+        self.ancestorFilters = filters
         self.elements = elements
         self.names = names
         self.ids = ids
@@ -72,4 +85,51 @@ final class ElementTable {
 /// HTML's "split a string on ASCII whitespace".
 func splitOnWhitespace(_ text: String) -> [String] {
     text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
+}
+
+/// A 256-bit Bloom filter of ancestor features (the browsers' ancestor filter): when a
+/// selector needs an ancestor with class `nav` and the filter lacks it, the selector cannot
+/// match and the ancestor walk is skipped. False positives only cost a normal match.
+struct AncestorFilter {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    static func hash(tag: String) -> Int { feature(0, tag) }
+    static func hash(id: String) -> Int { feature(1, id) }
+    static func hash(className: String) -> Int { feature(2, className) }
+
+    private static func feature(_ kind: UInt8, _ value: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(kind)
+        hasher.combine(value)
+        return hasher.finalize()
+    }
+
+    mutating func insert(_ hash: Int) {
+        set(hash & 0xFF)
+        set((hash >> 8) & 0xFF)
+    }
+
+    func contains(_ hash: Int) -> Bool {
+        test(hash & 0xFF) && test((hash >> 8) & 0xFF)
+    }
+
+    private mutating func set(_ bit: Int) {
+        let mask = UInt64(1) << UInt64(bit & 63)
+        switch bit >> 6 {
+        case 0: bits.0 |= mask
+        case 1: bits.1 |= mask
+        case 2: bits.2 |= mask
+        default: bits.3 |= mask
+        }
+    }
+
+    private func test(_ bit: Int) -> Bool {
+        let mask = UInt64(1) << UInt64(bit & 63)
+        switch bit >> 6 {
+        case 0: return bits.0 & mask != 0
+        case 1: return bits.1 & mask != 0
+        case 2: return bits.2 & mask != 0
+        default: return bits.3 & mask != 0
+        }
+    }
 }

@@ -24,7 +24,7 @@ enum Combinator: Sendable {
     case descendant, child, nextSibling, subsequentSibling
 }
 
-indirect enum SimpleSelector: Sendable {
+enum SimpleSelector: Sendable {
     case type(String)
     case universal
     case id(String)

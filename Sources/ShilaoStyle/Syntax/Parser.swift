@@ -1,6 +1,6 @@
 /// A component value (CSS Syntax §5): a preserved token, a function with its arguments, or a
 /// simple block with its contents.
-indirect enum ComponentValue: Equatable, Sendable {
+enum ComponentValue: Equatable, Sendable {
     case token(Token)
     case function(String, [ComponentValue])
     case block(BlockKind, [ComponentValue])

@@ -4,13 +4,13 @@ enum LengthUnit: Sendable {
 }
 
 /// A length, percentage or number, possibly a `calc()`/`min()`/`max()`/`clamp()` tree.
-indirect enum Calc: Sendable {
+enum Calc: Sendable {
     case leaf(Double, LengthUnit)
     case sum([Calc])
-    case product(Calc, Double)
+    indirect case product(Calc, Double)
     case min([Calc])
     case max([Calc])
-    case clamp(Calc, Calc, Calc)
+    indirect case clamp(Calc, Calc, Calc)
 
     /// The value when it is a plain number (for `line-height: calc(1.2 * 1.25)` and colours).
     var constantNumber: Double? {
