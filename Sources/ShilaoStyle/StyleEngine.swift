@@ -33,6 +33,8 @@ public final class StyleEngine {
     private var cache: [ComputedStyle?]
     private var keyframes: Set<String> = []
     private let loader: StylesheetLoader
+    /// The page renders in quirks mode (an old doctype or none).
+    public let isQuirksMode: Bool
 
     /// `@import` chains deeper than this are cut (and reported).
     static let maximumImportDepth = 8
@@ -41,12 +43,16 @@ public final class StyleEngine {
         self.document = document
         self.viewport = viewport
         self.loader = loader
-        table = ElementTable(document: document)
+        isQuirksMode = QuirksMode.applies(to: document.doctype)
+        table = ElementTable(document: document, quirks: isQuirksMode)
         cache = [ComputedStyle?](repeating: nil, count: table.count)
-        index = RuleIndex(rules: [])
+        index = RuleIndex(rules: [], quirks: isQuirksMode)
         collect(UserAgentStyles.sheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
+        if isQuirksMode {
+            collect(QuirksMode.userAgentSheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
+        }
         loadAuthorSheets(pageURL: pageURL)
-        index = RuleIndex(rules: rules)
+        index = RuleIndex(rules: rules, quirks: isQuirksMode)
     }
 
     // MARK: Sheets
@@ -168,7 +174,7 @@ public final class StyleEngine {
         var matcher = SelectorMatcher(table: table)
         matcher.focused = focused
         let matches = index.matches(position, table: table, matcher: matcher)
-        let cascade = Cascade(matches: matches, rules: rules, inline: inlineDeclarations(at: position))
+        let cascade = Cascade(matches: matches, rules: rules, inline: inlineDeclarations(at: position), quirks: isQuirksMode)
         let rootSize = table.parent[position] < 0 ? 16 : style(at: 0).fontSize
         return ValueComputer(inherited: parent ?? .initial, rootFontSize: rootSize, viewport: viewport).compute(cascade)
     }

@@ -308,6 +308,36 @@ import Testing
         }
     }
 
+    @Test func quirksModeFollowsTheDoctype() throws {
+        let body = """
+        <style>body { font-size: 12px } .Intro { color: red } #Main { width: 300 } p { font-size: 14 }</style>
+        <body><div id="main"><p id="p" class="intro">x</p><table><tr><td id="td">t</td></tr></table></div></body>
+        """
+        let quirky = [body, "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">" + body,
+                      "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.0 Transitional//EN\" \"http://www.w3.org/TR/REC-html40/loose.dtd\">" + body]
+        for html in quirky {
+            try withEngine(html) { engine, doc in
+                #expect(engine.isQuirksMode)
+                #expect(style(engine, doc, "p").color == RGBA(css: "red"))
+                #expect(style(engine, doc, "p").fontSize == 14)
+                #expect(style(engine, doc, "main").width == .px(300))
+                #expect(style(engine, doc, "td").fontSize == 16)
+            }
+        }
+        let standard = ["<!DOCTYPE html>" + body,
+                        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">" + body,
+                        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" \"http://www.w3.org/TR/html4/loose.dtd\">" + body]
+        for html in standard {
+            try withEngine(html) { engine, doc in
+                #expect(!engine.isQuirksMode)
+                #expect(style(engine, doc, "p").color == .black)
+                #expect(style(engine, doc, "p").fontSize == 12)
+                #expect(style(engine, doc, "main").width == .auto)
+                #expect(style(engine, doc, "td").fontSize == 12)
+            }
+        }
+    }
+
     @Test func deepNestingDoesNotRecurse() throws {
         let depth = 10_000
         let html = "<html><body style='font-size: 20px'>" + String(repeating: "<div class='d'>", count: depth) + "<span id='leaf'>x</span>"

@@ -30,7 +30,13 @@ import Testing
             Issue.record("no style rule")
             return
         }
-        #expect(rule.declarations.map(\.name) == ["color", "width"])
+        // `width: 7` is kept only for quirks mode, where unitless lengths are px.
+        #expect(rule.declarations.map(\.name) == ["color", "width", "width"])
+        let quirksOnly = rule.declarations.map { declaration -> Bool in
+            if case .quirks = declaration.payload { return true }
+            return false
+        }
+        #expect(quirksOnly == [false, false, true])
     }
 
     @Test func unclosedBlockIsClosedAtEnd() {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SelectorTests {
     let page = """
-    <html id="root"><body id="body">
+    <!DOCTYPE html><html id="root"><body id="body">
     <div id="d1" class="box main" lang="zh-CN" data-x="foo-bar">
       <p id="p1" class="Intro">one</p>
       <p id="p2" title="hello world">two</p>

@@ -23,7 +23,11 @@ struct Cascade {
 
     /// Applies matched rules and the style attribute in cascade order: normal declarations
     /// (UA, author by specificity and order, inline), then important ones (author, inline, UA).
-    init(matches: [(rule: Int, key: Int)], rules: [ActiveRule], inline: [Declaration]) {
+    /// Whether quirks-only declarations (unitless lengths) apply.
+    let quirks: Bool
+
+    init(matches: [(rule: Int, key: Int)], rules: [ActiveRule], inline: [Declaration], quirks: Bool) {
+        self.quirks = quirks
         for (ruleIndex, _) in matches {
             let active = rules[ruleIndex]
             let origin: UInt8 = active.origin == .userAgent ? 1 : 2
@@ -53,6 +57,11 @@ struct Cascade {
         switch declaration.payload {
         case .custom(let name):
             customs[name] = declaration.value
+        case .quirks(let values):
+            guard quirks else { return }
+            for (property, value) in values {
+                set(property, Winner(value: .specified(value), origin: origin, important: declaration.important))
+            }
         case .longhands(let values):
             for (property, value) in values {
                 set(property, Winner(value: .specified(value), origin: origin, important: declaration.important))

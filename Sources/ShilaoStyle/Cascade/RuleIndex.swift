@@ -24,20 +24,23 @@ struct RuleIndex {
     private var byTag: [String: [Entry]] = [:]
     private var universal: [Entry] = []
 
-    init(rules: [ActiveRule]) {
+    /// In quirks mode the table holds lower-cased ids and classes, so the keys are lower-cased too.
+    init(rules: [ActiveRule], quirks: Bool) {
+        func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
         for (ruleIndex, active) in rules.enumerated() {
             let originRank = active.origin == .userAgent ? 0 : 1
             for selector in active.rule.selectors {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
-                let entry = Entry(selector: selector, rule: ruleIndex, key: key, ancestorHashes: RuleIndex.ancestorHashes(selector))
+                let entry = Entry(selector: selector, rule: ruleIndex, key: key,
+                                  ancestorHashes: RuleIndex.ancestorHashes(selector, quirks: quirks))
                 let subject = selector.compounds[0]
                 var id: String?
                 var className: String?
                 var tag: String?
                 for simple in subject {
                     switch simple {
-                    case .id(let value): id = value
-                    case .className(let value): className = className ?? value
+                    case .id(let value): id = fold(value)
+                    case .className(let value): className = className ?? fold(value)
                     case .type(let value): tag = value
                     default: break
                     }
@@ -57,15 +60,16 @@ struct RuleIndex {
 
     /// The tags, ids and classes of compounds that must be ancestors of the subject: those
     /// reached from it through descendant and child combinators only.
-    static func ancestorHashes(_ selector: ComplexSelector) -> [Int] {
+    static func ancestorHashes(_ selector: ComplexSelector, quirks: Bool) -> [Int] {
+        func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
         var hashes: [Int] = []
         for (position, combinator) in selector.combinators.enumerated() {
             guard combinator == .descendant || combinator == .child else { break }
             for simple in selector.compounds[position + 1] {
                 switch simple {
                 case .type(let name): hashes.append(AncestorFilter.hash(tag: name))
-                case .id(let id): hashes.append(AncestorFilter.hash(id: id))
-                case .className(let name): hashes.append(AncestorFilter.hash(className: name))
+                case .id(let id): hashes.append(AncestorFilter.hash(id: fold(id)))
+                case .className(let name): hashes.append(AncestorFilter.hash(className: fold(name)))
                 default: break
                 }
             }

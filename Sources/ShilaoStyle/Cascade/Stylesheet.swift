@@ -141,6 +141,8 @@ struct Declaration: Sendable {
         /// Contains `var()`: parsed once the custom properties are known (CSS Variables §3).
         case pending([CSSProperty])
         case custom(String)
+        /// Valid only with the quirks-mode unitless length rule (`width: 100`).
+        case quirks([(CSSProperty, SpecifiedValue)])
     }
 
     var name: String
@@ -162,8 +164,14 @@ struct Declaration: Sendable {
             payload = .pending(targets)
             return
         }
-        guard let parsed = PropertyParser.parse(name: raw.name, value: raw.value) else { return nil }
-        payload = .longhands(parsed)
+        if let parsed = PropertyParser.parse(name: raw.name, value: raw.value) {
+            payload = .longhands(parsed)
+        } else if let quirky = QuirksMode.unitlessLengths(raw.name, raw.value),
+                  let parsed = PropertyParser.parse(name: raw.name, value: quirky) {
+            payload = .quirks(parsed)
+        } else {
+            return nil
+        }
     }
 
     static func containsVar(_ values: [ComponentValue]) -> Bool {

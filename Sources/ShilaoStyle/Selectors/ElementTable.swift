@@ -18,7 +18,11 @@ final class ElementTable {
     let ancestorFilters: [AncestorFilter]
     private let indexOf: [Element: Int]
 
-    init(document: HTMLDocument) {
+    /// True when ids and classes are stored lower-cased, for quirks mode's case-insensitive matching.
+    let quirks: Bool
+
+    init(document: HTMLDocument, quirks: Bool = false) {
+        self.quirks = quirks
         var elements: [Element] = []
         var names: [String] = []
         var ids: [String?] = []
@@ -30,8 +34,10 @@ final class ElementTable {
             parent.append(element.parent.flatMap { indexOf[$0] } ?? -1)
             elements.append(element)
             names.append(element.name)
-            ids.append(element.attribute("id"))
-            classes.append(element.attribute("class").map(splitOnWhitespace) ?? [])
+            let id = element.attribute("id")
+            let classList = element.attribute("class").map(splitOnWhitespace) ?? []
+            ids.append(quirks ? id?.asciiLowercased : id)
+            classes.append(quirks ? classList.map(\.asciiLowercased) : classList)
         }
         let count = elements.count
         var previous = [Int](repeating: -1, count: count)

@@ -88,8 +88,12 @@ struct SelectorMatcher {
         switch simple {
         case .universal: return true
         case .type(let name): return table.names[element] == name
-        case .id(let id): return table.ids[element] == id
-        case .className(let name): return table.classes[element].contains(name)
+        case .id(let id):
+            guard let value = table.ids[element] else { return false }
+            return table.quirks ? asciiCaseInsensitiveEquals(value, id) : value == id
+        case .className(let name):
+            return table.quirks ? table.classes[element].contains { asciiCaseInsensitiveEquals($0, name) }
+                : table.classes[element].contains(name)
         case .attribute(let attribute): return matchesAttribute(attribute, element)
         case .structural(let kind): return matchesStructural(kind, element)
         case .nth(let nth): return matchesNth(nth, element)
