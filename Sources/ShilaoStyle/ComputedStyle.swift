@@ -1,6 +1,6 @@
 /// A length-like computed value. Percentages stay percentages: without layout the containing
 /// block is unknown.
-public enum Dimension: Equatable, Sendable {
+public enum CSSLength: Equatable, Sendable {
     case auto
     case none
     case px(Double)
@@ -20,10 +20,10 @@ public enum Dimension: Equatable, Sendable {
 }
 
 public struct Edges: Equatable, Sendable {
-    public var top: Dimension
-    public var right: Dimension
-    public var bottom: Dimension
-    public var left: Dimension
+    public var top: CSSLength
+    public var right: CSSLength
+    public var bottom: CSSLength
+    public var left: CSSLength
 
     static let zero = Edges(top: .px(0), right: .px(0), bottom: .px(0), left: .px(0))
 }
@@ -99,18 +99,18 @@ public struct ComputedStyle: Sendable {
     public internal(set) var position: Position = .static
     /// nil for `auto`.
     public internal(set) var zIndex: Int?
-    public internal(set) var width: Dimension = .auto
-    public internal(set) var height: Dimension = .auto
-    public internal(set) var minWidth: Dimension = .auto
-    public internal(set) var minHeight: Dimension = .auto
-    public internal(set) var maxWidth: Dimension = .none
-    public internal(set) var maxHeight: Dimension = .none
+    public internal(set) var width: CSSLength = .auto
+    public internal(set) var height: CSSLength = .auto
+    public internal(set) var minWidth: CSSLength = .auto
+    public internal(set) var minHeight: CSSLength = .auto
+    public internal(set) var maxWidth: CSSLength = .none
+    public internal(set) var maxHeight: CSSLength = .none
     public internal(set) var padding: Edges = .zero
     public internal(set) var margin: Edges = .zero
     public internal(set) var textDecorationLine: TextDecorationLine = []
     public internal(set) var outlineStyle = "none"
-    /// px; 0 when the style is `none`.
-    public internal(set) var outlineWidth: Double = 0
+    /// px, as declared (medium, 3px, by default) even when the style is `none`; see `hasVisibleOutline`.
+    public internal(set) var outlineWidth: Double = 3
     public internal(set) var outlineColor: RGBA = .black
     public internal(set) var border = Borders(
         top: BorderSide(width: 0, style: "none", color: .black), right: BorderSide(width: 0, style: "none", color: .black),
@@ -147,6 +147,9 @@ public struct ComputedStyle: Sendable {
     }
 
     public var isBold: Bool { fontWeight >= 600 }
+
+    /// An outline that paints something (a focus indicator, for instance).
+    public var hasVisibleOutline: Bool { outlineStyle != "none" && outlineWidth > 0 && outlineColor.alpha > 0 }
 
     /// Running animations, one per named layer; durations and counts repeat as lists do.
     public var animations: [Animation] {

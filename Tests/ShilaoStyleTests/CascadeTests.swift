@@ -216,7 +216,7 @@ import Testing
             #expect(a.margin.left == .auto && a.margin.top == .px(0))
             let b = style(engine, doc, "b")
             #expect(b.backgroundImages == [.generated("linear-gradient")])
-            #expect(b.outlineWidth == 0 && b.border.left.width == 0)
+            #expect(!b.hasVisibleOutline && b.outlineWidth == 3 && b.border.left.width == 0)
             #expect(b.transformRotation == 90)
             #expect(style(engine, doc, "c").animations == [Animation(name: "pulse", duration: 1, iterationCount: 4)])
         }
@@ -294,6 +294,7 @@ import Testing
             let a = doc.element(id: "a")!
             #expect(engine.style(of: a).outlineStyle == "none")
             #expect(engine.focusedStyle(of: a).outlineStyle == "none")
+            #expect(!engine.focusedStyle(of: a).hasVisibleOutline)
             let b = engine.focusedStyle(of: doc.element(id: "b")!)
             #expect(b.outlineStyle == "solid" && b.outlineWidth == 3)
             let input = engine.focusedStyle(of: doc.element(id: "i")!)

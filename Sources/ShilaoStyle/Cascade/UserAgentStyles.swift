@@ -6,12 +6,12 @@ enum UserAgentStyles {
     static let css = """
     html, address, blockquote, body, center, dialog, div, figure, figcaption, footer, form, header, hr,
     legend, listing, main, p, plaintext, pre, search, xmp, article, aside, h1, h2, h3, h4, h5, h6, hgroup,
-    nav, section, dl, dt, dd, ol, ul, menu, dir, fieldset, details, optgroup, frameset, frame
+    nav, section, dl, dt, dd, ol, ul, menu, dir, fieldset, details, summary, optgroup, frameset, frame
       { display: block; }
     head, link, meta, script, style, template, title, base, basefont, datalist, noembed, noframes, param,
     rp, area, noscript, [hidden], input[type=hidden i], dialog:not([open])
       { display: none; }
-    li, summary { display: list-item; }
+    li, details > summary:first-of-type { display: list-item; }
     table { display: table; border-spacing: 2px; }
     caption { display: table-caption; }
     colgroup { display: table-column-group; }
@@ -55,7 +55,7 @@ enum UserAgentStyles {
     }
     input, textarea { background-color: Field; border: 2px inset ButtonBorder; padding: 1px 2px; }
     input[type=button i], input[type=submit i], input[type=reset i], input[type=file i]::file-selector-button, button {
-      background-color: ButtonFace; color: ButtonText; border: 2px outset ButtonBorder; padding: 1px 6px;
+      background-color: ButtonFace; color: ButtonText; border: 2px outset ButtonText; padding: 1px 6px;
     }
     select { background-color: Field; border: 1px solid ButtonBorder; }
     :focus-visible { outline: auto 1px -webkit-focus-ring-color; }

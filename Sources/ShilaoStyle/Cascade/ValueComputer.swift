@@ -90,10 +90,10 @@ struct ValueComputer {
                       viewportHeight: viewport.height, percentBase: percentBase)
     }
 
-    private func dimension(_ value: SpecifiedValue, _ style: ComputedStyle) -> Dimension? {
+    private func dimension(_ value: SpecifiedValue, _ style: ComputedStyle) -> CSSLength? {
         switch value {
         case .keyword("auto"): return .auto
-        case .keyword("none"): return Dimension.none
+        case .keyword("none"): return CSSLength.none
         case .keyword(let k): return .keyword(k)
         case .length(let calc):
             guard let r = calc.resolve(lengthContext(style)) else { return .expression }
@@ -278,12 +278,12 @@ struct ValueComputer {
 
     /// Computed-value rules that tie properties together.
     private func finish(_ style: inout ComputedStyle) {
-        // A border or outline with no style has a computed width of zero.
+        // A border with no style has a computed width of zero. (Chromium no longer zeroes
+        // outline-width for `outline-style: none`, as CSS UI 4 now says.)
         for keyPath in [\Borders.top, \Borders.right, \Borders.bottom, \Borders.left] {
             let side = style.border[keyPath: keyPath]
             if side.style == "none" || side.style == "hidden" { style.border[keyPath: keyPath].width = 0 }
         }
-        if style.outlineStyle == "none" { style.outlineWidth = 0 }
         // Absolutely positioned and floated boxes are blockified (CSS Display §2.7).
         if style.position == .absolute || style.position == .fixed {
             switch style.display {

@@ -310,7 +310,7 @@ enum ColorParser {
         activeborder 767676 activecaption ffffff appworkspace ffffff background 6363ce \
         buttonhighlight dddddd buttonshadow 888888 captiontext 000000 inactiveborder ffffff \
         inactivecaption ffffff inactivecaptiontext 808080 infobackground fbfcc5 infotext 000000 \
-        menu f7f7f7 menutext 000000 scrollbar ffffff threeddarkshadow 666666 threedface c0c0c0 \
+        menu f7f7f7 menutext 000000 scrollbar ffffff threeddarkshadow 666666 threedface efefef \
         threedhighlight dddddd threedlightshadow c0c0c0 threedshadow 888888 window ffffff \
         windowframe cccccc windowtext 000000 -webkit-link 0000ee -webkit-activelink ff0000 \
         -webkit-focus-ring-color 101010 -webkit-text 000000
