@@ -224,11 +224,13 @@ public final class StyleEngine {
     /// or gradient shows behind the text, or when a positioned box may sit over other content.
     public func colors(of element: Element) -> ColorResult {
         guard let position = table.index(of: element) else { return .unknown(reason: "element is not in the document") }
+        // Computes the element and its ancestors once; below, styles are read in place.
+        _ = style(at: position)
         var chain: [Int] = []
         var current = position
         var needsBackdrop = true
         while current >= 0 {
-            let style = style(at: current)
+            let style = cache[current]!
             chain.append(current)
             if needsBackdrop {
                 if let image = style.backgroundImages.first {
@@ -251,13 +253,12 @@ public final class StyleEngine {
         var below: [RGBA] = []
         var background = RGBA.white
         for item in chain.reversed() {
-            let style = style(at: item)
             below.append(background)
-            background = style.backgroundColor.over(background)
+            background = cache[item]!.backgroundColor.over(background)
         }
-        var text = style(at: position).color.over(background)
+        var text = cache[position]!.color.over(background)
         for (offset, item) in chain.enumerated() {
-            let opacity = style(at: item).opacity
+            let opacity = cache[item]!.opacity
             guard opacity < 1 else { continue }
             let under = below[chain.count - 1 - offset]
             background = under.blended(toward: background, fraction: opacity)

@@ -30,7 +30,7 @@ struct ValueComputer {
                 }
                 continue
             }
-            style.sources[property.rawValue] = winner.origin | (winner.important ? 4 : 0)
+            style.setSource(property, winner.origin | (winner.important ? 4 : 0))
             var value = specified(winner, property, cascade: cascade, style: style, cache: &pendingCache)
             if case .wide(.revert) = value {
                 // Roll back to the user-agent origin; with nothing there, revert acts as unset.
