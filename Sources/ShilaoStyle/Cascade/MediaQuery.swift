@@ -20,6 +20,7 @@ struct MediaQueryList: Sendable {
             queries = []
             return
         }
+        // A query that does not parse becomes `not all`: a media type nothing matches.
         queries = trimmed.commaSeparated.map { MediaQuery(Array($0.trimmed)) ?? MediaQuery(negated: false, type: "not all", condition: nil) }
     }
 

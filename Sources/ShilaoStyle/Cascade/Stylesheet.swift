@@ -210,8 +210,9 @@ enum SupportsCondition {
         switch item {
         case .block(.paren, let contents):
             let items = contents.withoutWhitespace
-            if let first = items.first, first.keyword == "not" || { if case .block = first { return true }; return false }() {
-                return evaluate(contents)
+            if let first = items.first {
+                if first.keyword == "not" { return evaluate(contents) }
+                if case .block(.paren, _) = first { return evaluate(contents) }
             }
             // (property: value)
             return items.count >= 3 && items[0].keyword != nil && items[1].token == .colon

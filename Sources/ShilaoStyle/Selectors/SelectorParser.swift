@@ -139,9 +139,11 @@ enum SelectorParser {
             case .token(.ident(let raw)):
                 let name = raw.asciiLowercased
                 if legacyPseudoElements.contains(name) { return ([.pseudoElement(name)], index + 2) }
-                // After a pseudo-element only user-action states are allowed; they never match anyway.
                 guard let selector = pseudoClass(name) else { return nil }
-                if afterPseudoElement, case .dynamic = selector {} else if afterPseudoElement { return nil }
+                // After a pseudo-element only user-action states are allowed; they never match anyway.
+                if afterPseudoElement {
+                    guard case .dynamic = selector else { return nil }
+                }
                 return ([selector], index + 2)
             case .function(let raw, let args):
                 guard !afterPseudoElement,
