@@ -27,7 +27,8 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "ShilaoDOM", dependencies: ["CLibXML2"]),
-        .target(name: "ShilaoCore", dependencies: ["ShilaoDOM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ShilaoStyle", dependencies: ["ShilaoDOM"]),
+        .target(name: "ShilaoCore", dependencies: ["ShilaoDOM", "ShilaoStyle", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "CheckPack",
             path: "checks",
@@ -50,6 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ShilaoDOMTests", dependencies: ["ShilaoDOM"]),
+        .testTarget(name: "ShilaoStyleTests", dependencies: ["ShilaoStyle", "ShilaoDOM"]),
         .testTarget(name: "ShilaoCoreTests", dependencies: ["ShilaoCore", "ShilaoDOM"]),
         .testTarget(name: "CheckTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM", "CheckPack"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ShilaoChecks", "ShilaoCore", "ShilaoDOM"]),

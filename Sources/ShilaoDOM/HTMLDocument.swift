@@ -26,6 +26,15 @@ public final class HTMLDocument {
         return Element(node)
     }
 
+    /// The document type declaration. libxml2 supplies HTML 4.0 Transitional when the page has
+    /// none (which browsers also render in quirks mode), so this is nil only for odd trees.
+    public var doctype: Doctype? {
+        guard let dtd = doc.pointee.intSubset else { return nil }
+        func text(_ raw: UnsafePointer<xmlChar>?) -> String? { raw.map { String(cString: $0) } }
+        return Doctype(name: text(dtd.pointee.name) ?? "", publicID: text(dtd.pointee.ExternalID),
+                       systemID: text(dtd.pointee.SystemID))
+    }
+
     /// The `head` and `body` children of the root, as libxml2 implies them.
     public var head: Element? { root?.firstChild(named: "head") }
     public var body: Element? { root?.firstChild(named: "body") }
@@ -66,6 +75,13 @@ public final class HTMLDocument {
         }
         return result
     }
+}
+
+/// `<!DOCTYPE name PUBLIC "publicID" "systemID">`.
+public struct Doctype: Equatable, Sendable {
+    public var name: String
+    public var publicID: String?
+    public var systemID: String?
 }
 
 public enum DOMError: Error, Equatable, CustomStringConvertible {

@@ -1,0 +1,101 @@
+/// A style rule that applies in this page and viewport, in cascade order.
+struct ActiveRule {
+    let rule: StyleRule
+    let origin: StyleOrigin
+    /// The sheet's URL, or `<style>` for an embedded sheet.
+    let sheet: String
+}
+
+/// Selectors bucketed by the most selective part of their subject compound (id, then class,
+/// then tag, else universal), as browsers do, so an element is only tested against selectors
+/// that could match it.
+struct RuleIndex {
+    struct Entry {
+        let selector: ComplexSelector
+        let rule: Int
+        /// Origin, specificity and rule order in one integer that sorts in cascade order.
+        let key: Int
+        /// Features some ancestor must have for the selector to match.
+        let ancestorHashes: [Int]
+    }
+
+    private var byID: [String: [Entry]] = [:]
+    private var byClass: [String: [Entry]] = [:]
+    private var byTag: [String: [Entry]] = [:]
+    private var universal: [Entry] = []
+
+    /// In quirks mode the table holds lower-cased ids and classes, so the keys are lower-cased too.
+    init(rules: [ActiveRule], quirks: Bool) {
+        func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
+        for (ruleIndex, active) in rules.enumerated() {
+            let originRank = active.origin == .userAgent ? 0 : 1
+            for selector in active.rule.selectors {
+                let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
+                let entry = Entry(selector: selector, rule: ruleIndex, key: key,
+                                  ancestorHashes: RuleIndex.ancestorHashes(selector, quirks: quirks))
+                let subject = selector.compounds[0]
+                var id: String?
+                var className: String?
+                var tag: String?
+                for simple in subject {
+                    switch simple {
+                    case .id(let value): id = fold(value)
+                    case .className(let value): className = className ?? fold(value)
+                    case .type(let value): tag = value
+                    default: break
+                    }
+                }
+                if let id {
+                    byID[id, default: []].append(entry)
+                } else if let className {
+                    byClass[className, default: []].append(entry)
+                } else if let tag {
+                    byTag[tag, default: []].append(entry)
+                } else {
+                    universal.append(entry)
+                }
+            }
+        }
+    }
+
+    /// The tags, ids and classes of compounds that must be ancestors of the subject: those
+    /// reached from it through descendant and child combinators only.
+    static func ancestorHashes(_ selector: ComplexSelector, quirks: Bool) -> [Int] {
+        func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
+        var hashes: [Int] = []
+        for (position, combinator) in selector.combinators.enumerated() {
+            guard combinator == .descendant || combinator == .child else { break }
+            for simple in selector.compounds[position + 1] {
+                switch simple {
+                case .type(let name): hashes.append(AncestorFilter.hash(tag: name))
+                case .id(let id): hashes.append(AncestorFilter.hash(id: fold(id)))
+                case .className(let name): hashes.append(AncestorFilter.hash(className: fold(name)))
+                default: break
+                }
+            }
+        }
+        return hashes
+    }
+
+    /// Matched rules for one element as (rule, sort key), in cascade order.
+    func matches(_ element: Int, table: ElementTable, matcher: SelectorMatcher) -> [(rule: Int, key: Int)] {
+        var result: [(rule: Int, key: Int)] = []
+        func test(_ entries: [Entry]?) {
+            guard let entries else { return }
+            let filter = table.ancestorFilters[element]
+            for entry in entries where entry.ancestorHashes.allSatisfy(filter.contains) && matcher.matches(entry.selector, element) {
+                result.append((entry.rule, entry.key))
+            }
+        }
+        if let id = table.ids[element] { test(byID[id]) }
+        // Each class once, or a selector bucketed under a repeated class would apply twice.
+        let classes = table.classes[element]
+        for (position, name) in classes.enumerated() where !classes[..<position].contains(name) {
+            test(byClass[name])
+        }
+        test(byTag[table.names[element]])
+        test(universal)
+        result.sort { $0.key < $1.key }
+        return result
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import ShilaoDOM
+
+/// A declaration as written, for listings (`outline: none !important`).
+public struct DeclarationInfo: Equatable, Sendable {
+    public var property: String
+    public var value: String
+    public var important: Bool
+}
+
+/// An author style rule that applies in the engine's viewport, in cascade order.
+public struct AuthorRule: Sendable {
+    public var selectorText: String
+    /// The sheet's URL, or `<style>` for an embedded sheet.
+    public var sheet: String
+    public var declarations: [DeclarationInfo]
+    /// True when one of its selectors depends on focus (`:focus`, `:focus-visible`, `:focus-within`).
+    public var involvesFocus: Bool
+}
+
+/// Computes what a page looks like for one viewport: the cascade over the user-agent sheet,
+/// the page's `<style>` and `<link>` sheets (with `@import`) and style attributes. One engine
+/// per page; styles are computed lazily and cached per element. Not thread-safe.
+public final class StyleEngine {
+    public let viewport: Viewport
+    /// Sheets that could not be loaded, with the reason; the page is styled without them.
+    public private(set) var problems: [String] = []
+
+    private let document: HTMLDocument
+    private let table: ElementTable
+    private var rules: [ActiveRule] = []
+    private var index: RuleIndex
+    private var cache: [ComputedStyle?]
+    private var keyframes: Set<String> = []
+    private let loader: StylesheetLoader
+    /// The page renders in quirks mode (an old doctype or none).
+    public let isQuirksMode: Bool
+
+    /// `@import` chains deeper than this are cut (and reported).
+    static let maximumImportDepth = 8
+
+    public init(document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
+        self.document = document
+        self.viewport = viewport
+        self.loader = loader
+        isQuirksMode = QuirksMode.applies(to: document.doctype)
+        table = ElementTable(document: document, quirks: isQuirksMode)
+        cache = [ComputedStyle?](repeating: nil, count: table.count)
+        index = RuleIndex(rules: [], quirks: isQuirksMode)
+        collect(UserAgentStyles.sheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
+        if isQuirksMode {
+            collect(QuirksMode.userAgentSheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
+        }
+        loadAuthorSheets(pageURL: pageURL)
+        index = RuleIndex(rules: rules, quirks: isQuirksMode)
+    }
+
+    // MARK: Sheets
+
+    private func loadAuthorSheets(pageURL: String) {
+        var base = URLResolver.baseURL(for: pageURL)
+        if let href = document.elements(named: "base").first(where: { $0.attribute("href") != nil })?.attribute("href"),
+           let resolved = URLResolver.resolve(href, against: base) {
+            base = resolved
+        }
+        for position in 0..<table.count {
+            let element = table.elements[position]
+            switch table.names[position] {
+            case "style":
+                guard isCSS(element.attribute("type")), mediaMatches(element.attribute("media")) else { continue }
+                collect(Stylesheet(parsing: element.textContent), origin: .author, sheet: "<style>", base: base, chain: [])
+            case "link":
+                let rel = splitOnWhitespace(element.attribute("rel")?.asciiLowercased ?? "")
+                guard rel.contains("stylesheet"), !rel.contains("alternate"), isCSS(element.attribute("type")),
+                      mediaMatches(element.attribute("media")), let href = element.attribute("href") else { continue }
+                guard let url = URLResolver.resolve(href, against: base) else {
+                    problems.append("stylesheet \(href): not a usable URL")
+                    continue
+                }
+                load(url, origin: .author, chain: [])
+            default:
+                continue
+            }
+        }
+    }
+
+    private func isCSS(_ type: String?) -> Bool {
+        guard let type = type?.trimmingCharacters(in: .whitespaces).asciiLowercased, !type.isEmpty else { return true }
+        return type == "text/css"
+    }
+
+    private func mediaMatches(_ media: String?) -> Bool {
+        guard let media else { return true }
+        return MediaQueryList(text: media).matches(viewport)
+    }
+
+    private func load(_ url: URL, origin: StyleOrigin, chain: [String]) {
+        let key = url.absoluteString
+        guard !chain.contains(key) else {
+            problems.append("stylesheet \(key): @import loop")
+            return
+        }
+        guard chain.count < Self.maximumImportDepth else {
+            problems.append("stylesheet \(key): @import nested deeper than \(Self.maximumImportDepth)")
+            return
+        }
+        switch loader.stylesheet(at: url) {
+        case .success(let sheet):
+            collect(sheet, origin: origin, sheet: key, base: url, chain: chain + [key])
+        case .failure(let error):
+            problems.append("stylesheet \(key): \(error.reason)")
+        }
+    }
+
+    /// Appends the sheet's rules that apply in this viewport, following `@import`.
+    private func collect(_ sheet: Stylesheet, origin: StyleOrigin, sheet name: String, base: URL?, chain: [String]) {
+        keyframes.formUnion(sheet.keyframes)
+        var pending: [ArraySlice<SheetRule>] = [sheet.rules[...]]
+        while var current = pending.popLast() {
+            while let rule = current.first {
+                current = current.dropFirst()
+                switch rule {
+                case .style(let style):
+                    rules.append(ActiveRule(rule: style, origin: origin, sheet: name))
+                case .media(let media, let inner):
+                    guard media.matches(viewport) else { continue }
+                    pending.append(current)
+                    current = inner[...]
+                case .importRule(let importRule):
+                    guard importRule.media.matches(viewport) else { continue }
+                    guard let url = URLResolver.resolve(importRule.url, against: base) else {
+                        problems.append("stylesheet \(importRule.url): not a usable URL")
+                        continue
+                    }
+                    load(url, origin: origin, chain: chain)
+                }
+            }
+        }
+    }
+
+    // MARK: Queries
+
+    /// The computed style of `element`. Ancestors are computed first, top-down and without
+    /// recursion, so depth does not matter.
+    public func style(of element: Element) -> ComputedStyle {
+        guard let position = table.index(of: element) else { return .initial }
+        return style(at: position)
+    }
+
+    func style(at position: Int) -> ComputedStyle {
+        if let cached = cache[position] { return cached }
+        var chain: [Int] = []
+        var current = position
+        while current >= 0, cache[current] == nil {
+            chain.append(current)
+            current = table.parent[current]
+        }
+        for item in chain.reversed() {
+            let parentIndex = table.parent[item]
+            cache[item] = compute(item, parent: parentIndex >= 0 ? cache[parentIndex] : nil, focused: nil)
+        }
+        return cache[position]!
+    }
+
+    /// The style `element` would have while focused by keyboard (`:focus`, `:focus-visible`
+    /// and `:focus-within` matching), for the focus-visible check.
+    public func focusedStyle(of element: Element) -> ComputedStyle {
+        guard let position = table.index(of: element) else { return .initial }
+        let parentIndex = table.parent[position]
+        return compute(position, parent: parentIndex >= 0 ? style(at: parentIndex) : nil, focused: position)
+    }
+
+    private func compute(_ position: Int, parent: ComputedStyle?, focused: Int?) -> ComputedStyle {
+        var matcher = SelectorMatcher(table: table)
+        matcher.focused = focused
+        let matches = index.matches(position, table: table, matcher: matcher)
+        let cascade = Cascade(matches: matches, rules: rules, inline: inlineDeclarations(at: position), quirks: isQuirksMode)
+        let rootSize = table.parent[position] < 0 ? 16 : style(at: 0).fontSize
+        return ValueComputer(inherited: parent ?? .initial, rootFontSize: rootSize, viewport: viewport).compute(cascade)
+    }
+
+    private func inlineDeclarations(at position: Int) -> [Declaration] {
+        guard let text = table.elements[position].attribute("style"), !text.isEmpty else { return [] }
+        return Parser.parseDeclarations(text).compactMap(Declaration.init)
+    }
+
+    /// The declarations of the element's `style` attribute that the engine accepted, as written.
+    public func inlineDeclarations(of element: Element) -> [DeclarationInfo] {
+        guard let position = table.index(of: element) else { return [] }
+        return inlineDeclarations(at: position).map {
+            DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
+        }
+    }
+
+    /// Author rules that apply in this viewport, in cascade order (UA rules left out).
+    public var authorRules: [AuthorRule] {
+        rules.filter { $0.origin == .author }.map { active in
+            AuthorRule(
+                selectorText: active.rule.selectorText, sheet: active.sheet,
+                declarations: active.rule.declarations.map {
+                    DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
+                },
+                involvesFocus: active.rule.selectors.contains { $0.involvesFocus })
+        }
+    }
+
+    /// Names of `@keyframes` defined in the page's sheets.
+    public var keyframeNames: Set<String> { keyframes }
+
+    /// False when the element or an ancestor has `display: none` (it generates no box).
+    public func isRendered(_ element: Element) -> Bool {
+        guard var position = table.index(of: element) else { return false }
+        while position >= 0 {
+            if style(at: position).display == "none" { return false }
+            position = table.parent[position]
+        }
+        return true
+    }
+
+    // MARK: Colours
+
+    /// The text colour of `element` and the colour behind it, composited through semi-transparent
+    /// backgrounds and group opacity down to the white canvas. Unknown when a background image
+    /// or gradient shows behind the text, or when a positioned box may sit over other content.
+    public func colors(of element: Element) -> ColorResult {
+        guard let position = table.index(of: element) else { return .unknown(reason: "element is not in the document") }
+        // Computes the element and its ancestors once; below, styles are read in place.
+        _ = style(at: position)
+        var chain: [Int] = []
+        var current = position
+        var needsBackdrop = true
+        while current >= 0 {
+            let style = cache[current]!
+            chain.append(current)
+            if needsBackdrop {
+                if let image = style.backgroundImages.first {
+                    let what: String
+                    switch image {
+                    case .url(let url): what = "background image \(url)"
+                    case .generated(let name): what = name
+                    }
+                    return .unknown(reason: "\(what) behind the text on <\(table.names[current])>")
+                }
+                if style.backgroundColor.isOpaque { needsBackdrop = false }
+            }
+            if style.opacity < 1 { needsBackdrop = true }
+            if needsBackdrop, style.position == .absolute || style.position == .fixed {
+                return .unknown(reason: "<\(table.names[current])> is position: \(style.position.rawValue) over other content")
+            }
+            current = table.parent[current]
+        }
+        // Paint from the canvas up; each group's opacity blends it with what was below it.
+        var below: [RGBA] = []
+        var background = RGBA.white
+        for item in chain.reversed() {
+            below.append(background)
+            background = cache[item]!.backgroundColor.over(background)
+        }
+        var text = cache[position]!.color.over(background)
+        for (offset, item) in chain.enumerated() {
+            let opacity = cache[item]!.opacity
+            guard opacity < 1 else { continue }
+            let under = below[chain.count - 1 - offset]
+            background = under.blended(toward: background, fraction: opacity)
+            text = under.blended(toward: text, fraction: opacity)
+        }
+        return .known(ColorPair(foreground: text, background: background))
+    }
+}

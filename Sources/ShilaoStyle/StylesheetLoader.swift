@@ -1,0 +1,103 @@
+import Foundation
+
+/// Why a linked or imported sheet could not be used. The engine records it as a problem of the
+/// page and carries on without the sheet.
+public struct StylesheetLoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var reason: String
+
+    public init(_ reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}
+
+/// Fetches style sheets by absolute URL (`file:` or `http(s):`). Implementations are shared by
+/// all pages of a run, so they must be thread-safe; `StylesheetCache` gives them load-once.
+public protocol StylesheetLoader: Sendable {
+    func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError>
+}
+
+/// Each URL loaded and parsed once per run, whichever page asks first; pages asking for the
+/// same URL meanwhile wait for that one load instead of starting their own.
+public final class StylesheetCache: @unchecked Sendable {
+    private final class Entry: @unchecked Sendable {
+        let lock = NSLock()
+        var result: Result<Stylesheet, StylesheetLoadError>?
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    public func stylesheet(
+        for key: String, load: () -> Result<String, StylesheetLoadError>
+    ) -> Result<Stylesheet, StylesheetLoadError> {
+        let entry = lock.withLock { () -> Entry in
+            if let existing = entries[key] { return existing }
+            let created = Entry()
+            entries[key] = created
+            return created
+        }
+        return entry.lock.withLock {
+            if let result = entry.result { return result }
+            let result = load().map { Stylesheet(parsing: $0) }
+            entry.result = result
+            return result
+        }
+    }
+}
+
+/// Reads `file:` URLs from disk, relative links already resolved against the page's path.
+/// Other schemes are reported as not loadable until a fetching loader is plugged in.
+public final class FileStylesheetLoader: StylesheetLoader {
+    private let cache: StylesheetCache
+    private let maximumBytes: Int
+
+    public init(cache: StylesheetCache = StylesheetCache(), maximumBytes: Int = 8 << 20) {
+        self.cache = cache
+        self.maximumBytes = maximumBytes
+    }
+
+    public func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError> {
+        guard url.isFileURL else {
+            return .failure(StylesheetLoadError("\(url.absoluteString): only local files can be read here"))
+        }
+        let path = url.path
+        return cache.stylesheet(for: path) {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                return .failure(StylesheetLoadError("\(path): cannot be read"))
+            }
+            defer { try? handle.close() }
+            let data = handle.readData(ofLength: maximumBytes + 1)
+            guard data.count <= maximumBytes else {
+                return .failure(StylesheetLoadError("\(path): larger than \(maximumBytes) bytes"))
+            }
+            // Invalid UTF-8 (a GBK comment, say) becomes U+FFFD; the syntax around it is ASCII.
+            return .success(String(decoding: data, as: UTF8.self))
+        }
+    }
+}
+
+/// Resolves `href` against a base that is either a URL or a file path.
+enum URLResolver {
+    static func baseURL(for page: String) -> URL? {
+        if page.contains("://") { return URL(string: page) }
+        return URL(fileURLWithPath: page)
+    }
+
+    static func resolve(_ href: String, against base: URL?) -> URL? {
+        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        let escaped = trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
+        return URL(string: escaped, relativeTo: base)?.absoluteURL
+    }
+
+    /// Characters left as they are when a written link becomes a URL (spaces and non-ASCII get escaped).
+    private static let allowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.insert(charactersIn: "#%")
+        return set
+    }()
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import ShilaoStyle
+
+/// Counts how often each URL is actually read, behind a shared cache.
+final class CountingLoader: StylesheetLoader, @unchecked Sendable {
+    let files: [String: String]
+    let cache = StylesheetCache()
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    var reads: [String: Int] { lock.withLock { counts } }
+
+    init(_ files: [String: String]) {
+        self.files = files
+    }
+
+    func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError> {
+        cache.stylesheet(for: url.absoluteString) {
+            lock.withLock { counts[url.lastPathComponent, default: 0] += 1 }
+            guard let text = files[url.lastPathComponent] else { return .failure(StylesheetLoadError("not found")) }
+            return .success(text)
+        }
+    }
+}
+
+@Suite struct StylesheetLoaderTests {
+    @Test func linkedSheetsAndImportsRelativeToTheirFiles() throws {
+        let files = [
+            "css/site.css": "@import url('parts/type.css') screen; @import 'print.css' print; p { color: red }",
+            "css/parts/type.css": "@import '../../base.css'; p { font-size: 20px }",
+            "base.css": "p { line-height: 2 }",
+            "css/print.css": "p { color: green }",
+        ]
+        try withFiles(files) { directory in
+            let html = "<link rel='stylesheet' href='css/site.css?v=3'><link rel='alternate stylesheet' href='base.css'><p id='p'>x</p>"
+            try withEngine(html, directory: directory) { engine, doc in
+                let p = style(engine, doc, "p")
+                #expect(p.color == RGBA(css: "red"))
+                #expect(p.fontSize == 20)
+                #expect(p.lineHeight == .factor(2))
+                #expect(engine.problems.isEmpty)
+                #expect(engine.authorRules.map(\.sheet).allSatisfy { $0.hasPrefix("file://") })
+            }
+        }
+    }
+
+    @Test func missingSheetsAndLoopsAreProblemsNotCrashes() throws {
+        let files = ["a.css": "@import 'b.css'; p { color: red }", "b.css": "@import 'a.css'; p { font-size: 30px }"]
+        try withFiles(files) { directory in
+            let html = "<link rel=stylesheet href='a.css'><link rel=stylesheet href='nope.css'><p id='p'>x</p>"
+            try withEngine(html, directory: directory) { engine, doc in
+                #expect(style(engine, doc, "p").color == RGBA(css: "red"))
+                #expect(style(engine, doc, "p").fontSize == 30)
+                #expect(engine.problems.count == 2)
+                #expect(engine.problems.contains { $0.contains("@import loop") })
+                #expect(engine.problems.contains { $0.contains("nope.css") && $0.contains("cannot be read") })
+            }
+        }
+    }
+
+    @Test func remoteSheetsNeedAFetchingLoader() throws {
+        try withEngine("<link rel=stylesheet href='https://example.com/a.css'><p>x</p>") { engine, _ in
+            #expect(engine.problems == ["stylesheet https://example.com/a.css: https://example.com/a.css: only local files can be read here"])
+        }
+    }
+
+    @Test func baseElementAndCacheSharedAcrossPages() throws {
+        let loader = CountingLoader(["site.css": "p { color: blue }", "x.css": "@import 'site.css';"])
+        let html = "<base href='https://gov.example/static/'><link rel=stylesheet href='site.css'><link rel=stylesheet href='x.css'><p id='p'>x</p>"
+        for viewport in Viewport.allCases {
+            try withEngine(html, viewport: viewport, loader: loader) { engine, doc in
+                #expect(style(engine, doc, "p").color == RGBA(css: "blue"))
+                #expect(engine.authorRules.first?.sheet == "https://gov.example/static/site.css")
+            }
+        }
+        #expect(loader.reads == ["site.css": 1, "x.css": 1])
+    }
+
+    @Test func concurrentPagesLoadEachSheetOnce() async throws {
+        let loader = CountingLoader(["site.css": "p { color: blue }"])
+        let html = "<link rel=stylesheet href='https://gov.example/site.css'><p id='p'>x</p>"
+        let colors = try await withThrowingTaskGroup(of: RGBA.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try withEngine(html, loader: loader) { engine, doc in style(engine, doc, "p").color } }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(colors.count == 8 && colors.allSatisfy { $0 == RGBA(css: "blue") })
+        #expect(loader.reads == ["site.css": 1])
+    }
+}
