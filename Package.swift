@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "ShilaoFetch",
             dependencies: [
-                "ShilaoCore", "ShilaoDOM", "CLibXML2", "CZlib",
+                "ShilaoCore", "ShilaoDOM", "ShilaoStyle", "CLibXML2", "CZlib",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "shilao",
             dependencies: [
-                "ShilaoCore", "ShilaoChecks", "ShilaoFetch", "ShilaoReport",
+                "ShilaoCore", "ShilaoChecks", "ShilaoFetch", "ShilaoReport", "ShilaoStyle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +65,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "FetchTests", dependencies: ["ShilaoFetch", "ShilaoCore", "ShilaoDOM", "TestSupport"]),
+        .testTarget(name: "FetchTests", dependencies: ["ShilaoFetch", "ShilaoCore", "ShilaoDOM", "ShilaoStyle", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["ShilaoReport", "ShilaoCore"]),
         .testTarget(name: "CLITests", dependencies: ["shilao", "TestSupport"]),
     ],

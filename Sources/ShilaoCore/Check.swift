@@ -1,4 +1,5 @@
 import ShilaoDOM
+import ShilaoStyle
 
 /// A check judges one page and records outcomes with data; the engine adds the words.
 public protocol Check: Sendable {
@@ -11,13 +12,23 @@ public struct Page {
     public let document: HTMLDocument
     /// The URL as requested, or the file path as given.
     public let url: String
-    /// Roles, accessible names and hidden state, computed on demand and cached for the page.
+    /// Computed styles for the viewport the run judges (cascade of the page's own sheets).
+    public let style: StyleEngine
+    /// Roles, accessible names and hidden state, computed on demand and cached for the page;
+    /// hidden-ness comes from the computed styles.
     public let accessibility: AccessibilityContext
 
-    public init(document: HTMLDocument, url: String) {
+    public init(document: HTMLDocument, url: String, viewport: Viewport = .desktop,
+                loader: StylesheetLoader = FileStylesheetLoader()) {
         self.document = document
         self.url = url
-        accessibility = AccessibilityContext(document: document)
+        let style = StyleEngine(document: document, pageURL: url, viewport: viewport, loader: loader)
+        self.style = style
+        accessibility = AccessibilityContext(
+            document: document,
+            // An image map's areas are display:none in the UA sheet, yet exposed through their image.
+            isHiddenByStyle: { !$0.isNamed("area") && style.style(of: $0).display == "none" },
+            isInvisible: { style.style(of: $0).visibility != .visible })
     }
 }
 

@@ -1,4 +1,5 @@
 import ShilaoDOM
+import ShilaoStyle
 
 /// The result for one input, in the shape of the report contract: every input gives exactly
 /// one record, a page that could not be read included.
@@ -43,9 +44,15 @@ public struct PageRecord: Sendable {
 /// becomes an error record naming the reason.
 public struct Auditor: Sendable {
     public let engine: Engine
+    /// The viewport styles are computed for: media queries, and which thresholds apply.
+    public let viewport: Viewport
+    /// Shared by every page of a run, so each style sheet is loaded once.
+    public let loader: StylesheetLoader
 
-    public init(engine: Engine) {
+    public init(engine: Engine, viewport: Viewport = .desktop, loader: StylesheetLoader = FileStylesheetLoader()) {
         self.engine = engine
+        self.viewport = viewport
+        self.loader = loader
     }
 
     /// `url` names the page in the report; `finalURL` is where redirects led, the base for
@@ -57,7 +64,7 @@ public struct Auditor: Sendable {
         } catch {
             return .failure(url: url, finalURL: finalURL, reason: "\(error)")
         }
-        let audit = engine.audit(Page(document: document, url: finalURL ?? url))
+        let audit = engine.audit(Page(document: document, url: finalURL ?? url, viewport: viewport, loader: loader))
         return PageRecord(url: url, finalURL: finalURL, status: .ok, error: nil, audit: audit)
     }
 }

@@ -3,6 +3,9 @@ import Foundation
 import ShilaoCore
 import ShilaoFetch
 import ShilaoReport
+import ShilaoStyle
+
+extension Viewport: ExpressibleByArgument {}
 
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +38,9 @@ struct Audit: AsyncParsableCommand {
 
     @Option(help: "Pages audited in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The screen styles are computed for: desktop (1280×800) or mobile (375×667).")
+    var viewport: Viewport = .desktop
 
     @OptionGroup var network: NetworkOptions
 
@@ -96,8 +102,9 @@ struct Audit: AsyncParsableCommand {
         for source in sitemap { known += await Sitemap.pages(from: source, fetcher: fetcher) }
         let plan = InputSequence(known: known, warcFiles: warc, shard: shard.flatMap(Shard.init), done: done)
 
-        let runner = Runner(auditor: Auditor(engine: Engine(checks: checks)), jobs: jobs,
-                            concurrency: network.concurrency, fetcher: fetcher)
+        let loader: StylesheetLoader = fetcher.map { WebStylesheetLoader(fetcher: $0) } ?? FileStylesheetLoader()
+        let auditor = Auditor(engine: Engine(checks: checks), viewport: viewport, loader: loader)
+        let runner = Runner(auditor: auditor, jobs: jobs, concurrency: network.concurrency, fetcher: fetcher)
         let progress = ProgressLine(total: plan.expectedCount, language: language)
         var totals = RunTotals()
         do {

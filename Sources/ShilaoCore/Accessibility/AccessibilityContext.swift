@@ -6,6 +6,7 @@ import ShilaoDOM
 public final class AccessibilityContext {
     public let document: HTMLDocument
     let isHiddenByStyle: (Element) -> Bool
+    let isInvisible: (Element) -> Bool
 
     var roleCache: [Element: RoleEntry] = [:]
     var rolesInProgress: Set<Element> = []
@@ -19,14 +20,17 @@ public final class AccessibilityContext {
 
     /// `isHiddenByStyle` says whether an element's own style takes it out of rendering
     /// (`display: none`, or `visibility: hidden`/`collapse`); the context applies it to the
-    /// element and every ancestor. The default reads only the inline `style` attribute; a CSS
-    /// engine can pass its computed styles instead.
+    /// element and every ancestor. The default reads only the inline `style` attribute.
+    /// `isInvisible` answers from an inherited computed `visibility`, so it is asked of the
+    /// element alone: a `visibility: visible` child of a hidden parent shows, as in browsers.
     public init(
         document: HTMLDocument,
-        isHiddenByStyle: @escaping (Element) -> Bool = AccessibilityContext.inlineStyleHidden
+        isHiddenByStyle: @escaping (Element) -> Bool = AccessibilityContext.inlineStyleHidden,
+        isInvisible: @escaping (Element) -> Bool = { _ in false }
     ) {
         self.document = document
         self.isHiddenByStyle = isHiddenByStyle
+        self.isInvisible = isInvisible
     }
 
     /// Wraps an optional role so a cached "no role" differs from "not computed yet".
@@ -99,8 +103,6 @@ public final class AccessibilityContext {
     /// `script` or `noscript` with scripting on, a closed `dialog` or `details`), or
     /// `aria-hidden="true"` on it or an ancestor.
     ///
-    /// A style closure that answers per element cannot see `visibility: visible` inside a
-    /// hidden ancestor; such content counts as hidden.
     public func isHidden(_ element: Element) -> Bool {
         isNotRendered(element) || inherited(element, \.ariaHiddenCache) {
             $0.attribute("aria-hidden")?.trimmingWhitespace().lowercased() == "true"
@@ -110,7 +112,7 @@ public final class AccessibilityContext {
     /// Whether the element is not rendered (see `isHidden`), leaving `aria-hidden` aside:
     /// content hidden only from assistive technologies is still visible on screen.
     public func isNotRendered(_ element: Element) -> Bool {
-        inherited(element, \.notRenderedCache) { ownNotRendered($0) }
+        inherited(element, \.notRenderedCache) { ownNotRendered($0) } || isInvisible(element)
     }
 
     private static let neverRendered: Set<String> = [
