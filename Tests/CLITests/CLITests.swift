@@ -164,3 +164,28 @@ struct CLI {
         #expect(result.stderr.contains("mine.yml"))
     }
 }
+
+@Suite struct ProgressLineTests {
+    /// `script` gives the child a terminal, as a person running Shilao has.
+    @Test func progressGoesToATerminalOnly() throws {
+        let script = try #require(["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                  "util-linux `script` is needed to give the binary a terminal")
+        let binary = FileManager.default.fileExists(atPath: CLI.binary.path)
+            ? CLI.binary.path : CLI.packageRoot.appendingPathComponent(".build/debug/shilao").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qec", "\(binary) audit --format jsonl --output /dev/null samples", "/dev/null"]
+        process.currentDirectoryURL = CLI.packageRoot
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(terminal.contains("已完成"), "the progress line shows on a terminal: \(terminal.prefix(200))")
+        #expect(terminal.contains("页/秒"))
+
+        let piped = try CLI.run(["audit", "--format", "jsonl", "--output", "/dev/null", "samples"])
+        #expect(piped.stderr.isEmpty, "nothing extra when standard error is not a terminal")
+    }
+}
