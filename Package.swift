@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "CheckPack",
             path: "checks",
-            resources: [.copy("accessibility"), .copy("elderly"), .copy("data")]
+            resources: [.copy("accessibility"), .copy("elderly"), .copy("data"), .copy("profiles")]
         ),
         .target(name: "ShilaoChecks", dependencies: ["ShilaoCore", "ShilaoDOM", "CheckPack"]),
         .target(
