@@ -16,10 +16,14 @@ struct Checks: ParsableCommand {
 
     func run() throws {
         let catalogue = try catalogueOptions.catalogue()
-        let language = catalogueOptions.lang
+        let profiles = try catalogueOptions.profiles(catalogue)
+        let language = catalogueOptions.language()
         switch format {
         case .json:
-            let list = JSON.array(catalogue.entries.map { CheckJSON.summary($0.metadata, language: language) })
+            let list = JSON.array(catalogue.entries.map { entry in
+                let ids = profiles.filter { !$0.isScored || $0[entry.metadata.id] != nil }.map(\.id)
+                return CheckJSON.summary(entry.metadata, language: language, profiles: ids)
+            })
             print(list.serialized(indent: 2))
         case .text:
             let width = catalogue.entries.map(\.metadata.id.count).max() ?? 0
