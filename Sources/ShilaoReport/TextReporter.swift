@@ -51,7 +51,9 @@ public final class TextReporter: Reporter {
             out += "  " + say(Words.pageCounts, ["failed": String(failed), "review": String(review)]) + "\n"
         }
         if let score = page.score {
-            out += "  " + scoreLine(profile: score.profile, score: score.score, passed: score.passed, veto: score.vetoFailed) + "\n"
+            out += "  " + scoreLine(profile: score.profile, score: score.score, passed: score.passed, veto: score.vetoFailed)
+            if !score.review.isEmpty { out += say(Words.reviewNotScored, ["count": String(score.review.count)]) }
+            out += "\n"
         }
         try sink.write(out + "\n")
     }

@@ -38,6 +38,7 @@ extension Words {
     static let pass = Localized(zhCN: "通过", en: "pass")
     static let fail = Localized(zhCN: "不通过", en: "fail")
     static let scoreLine = Localized(zhCN: "得分（{profile}）：{score}，{verdict}", en: "Score ({profile}): {score}, {verdict}")
+    static let reviewNotScored = Localized(zhCN: "；{count} 项待人工复核，不计入得分", en: "; {count} checks to review, not scored")
     static let vetoFailed = Localized(zhCN: "；一票否决：{checks}", en: "; veto failed: {checks}")
     static let siteScore = Localized(zhCN: "网站", en: "Site ")
     static let passMark = Localized(zhCN: "（及格线 {mark}）", en: " (pass mark {mark})")

@@ -153,3 +153,17 @@ import Testing
         #expect(try CLI.run(["profiles", "nope"]).status == 2)
     }
 }
+
+extension GateCLITests {
+    @Test func checksListsAProfilesChecksAndTheProfilesOfEachCheck() throws {
+        let miit = try CLI.run(["checks", "--profile", "miit"])
+        #expect(miit.status == 0)
+        let ids = miit.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(ids.count == 48 && ids.contains("elder-ads") && !ids.contains("gov-meta-tags"))
+        let json = try CLI.run(["checks", "--format", "json"])
+        let list = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let imgAlt = try #require(list.first { $0["id"] as? String == "img-alt" })
+        #expect(imgAlt["profiles"] as? [String] == ["all", "gbt37668", "miit", "wcag21aa", "wcag22aa"])
+        #expect(try CLI.run(["checks", "--profile", "nope"]).status == 2)
+    }
+}
