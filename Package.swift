@@ -64,7 +64,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "FetchTests", dependencies: ["ShilaoFetch", "ShilaoCore", "ShilaoDOM", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["ShilaoReport", "ShilaoCore"]),
+        .testTarget(name: "ReportTests", dependencies: ["ShilaoReport", "ShilaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["shilao", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
