@@ -26,12 +26,16 @@ struct Report: ParsableCommand {
                 throw UsageError(message: "\(error)")
             }
         }
-        // A score from records that lack one of the profile's checks would count it as not applying.
+        // The checks every audited page has an outcome of: a profile needing any other check
+        // would count it as not applying, so it cannot be scored from these records.
         let audited = records.filter { $0.status == .ok }
-        let ran = audited.map { Set($0.audit.outcomes.keys) }.reduce(audited.isEmpty ? [] : nil as Set<String>?) { common, checks in
-            common.map { $0.intersection(checks) } ?? checks
-        } ?? []
-        if plan.profile.isScored, let missing = plan.profile.items.map(\.check).first(where: { !ran.contains($0) }), !audited.isEmpty {
+        var common: Set<String>?
+        for record in audited {
+            let checks = Set(record.audit.outcomes.keys)
+            common = common.map { $0.intersection(checks) } ?? checks
+        }
+        let ran = common ?? []
+        if plan.profile.isScored, !audited.isEmpty, let missing = plan.profile.items.map(\.check).first(where: { !ran.contains($0) }) {
             throw UsageError(message: "the records hold no outcome of '\(missing)' on every page, so profile '\(plan.profile.id)' "
                              + "cannot be scored (audited with another profile? pass --profile)")
         }
