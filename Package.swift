@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "CheckPack",
             path: "checks",
-            resources: [.copy("accessibility"), .copy("elderly"), .copy("data")]
+            resources: [.copy("accessibility"), .copy("elderly"), .copy("data"), .copy("profiles")]
         ),
         .target(name: "ShilaoChecks", dependencies: ["ShilaoCore", "ShilaoDOM", "CheckPack"]),
         .target(
@@ -66,7 +66,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "FetchTests", dependencies: ["ShilaoFetch", "ShilaoCore", "ShilaoDOM", "ShilaoStyle", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["ShilaoReport", "ShilaoCore"]),
+        .testTarget(name: "ReportTests", dependencies: ["ShilaoReport", "ShilaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["shilao", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

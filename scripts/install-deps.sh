@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Installs what Shilao needs to build on Debian/Ubuntu and is missing: libxml2's headers and
-# pkg-config. Swift itself must already be on PATH.
+# Installs what Shilao needs on Debian/Ubuntu and is missing: libxml2's and zlib's headers and
+# pkg-config to build; with --tests also Python's jsonschema, which the SARIF test validates reports with.
+# Swift itself must already be on PATH.
 set -euo pipefail
-if pkg-config --exists libxml-2.0 2>/dev/null; then
+missing=()
+pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev pkg-config)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+if [ "${1:-}" = "--tests" ]; then
+    python3 -c 'import jsonschema' 2>/dev/null || missing+=(python3-jsonschema)
+fi
+if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "shilao: installing libxml2-dev and pkg-config" >&2
+echo "shilao: installing ${missing[*]}" >&2
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libxml2-dev pkg-config >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null

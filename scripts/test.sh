@@ -3,6 +3,6 @@
 # ../shared/conformance and the end-to-end CLI tests. CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 swift build --build-tests
 swift test --skip-build

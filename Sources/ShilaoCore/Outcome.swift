@@ -10,6 +10,17 @@ public enum Impact: String, Codable, Sendable, CaseIterable, Comparable {
     private var rank: Int { Impact.allCases.firstIndex(of: self)! }
 
     public static func < (lhs: Impact, rhs: Impact) -> Bool { lhs.rank < rhs.rank }
+
+    /// How Lighthouse weighs axe rules of this impact: the remediation order's weight. Scored
+    /// profiles write their own weights out in their files.
+    public var weight: Double {
+        switch self {
+        case .critical: return 10
+        case .serious: return 7
+        case .moderate: return 3
+        case .minor: return 1
+        }
+    }
 }
 
 /// Which family of requirements a check belongs to.

@@ -53,10 +53,30 @@ public struct RunTotals: Sendable {
     }
 }
 
-/// Renders a run: records arrive one by one in input order, then `finish` closes the report.
+/// Renders a run: pages arrive one by one as they are audited (streaming formats write them
+/// then), then `finish` gets the whole run model and closes the report.
 public protocol Reporter: AnyObject {
-    func page(_ record: PageRecord) throws
-    func finish(_ totals: RunTotals) throws
+    func page(_ page: ScoredPage) throws
+    func finish(_ run: RunReport) throws
+}
+
+extension Reporter {
+    public func page(_ page: ScoredPage) throws {}
+}
+
+/// A report rendered from the whole run at once (json, sarif, junit, html, csv, md).
+final class DocumentReporter: Reporter {
+    let sink: OutputSink
+    let render: (RunReport) -> String
+
+    init(sink: OutputSink, render: @escaping (RunReport) -> String) {
+        self.sink = sink
+        self.render = render
+    }
+
+    func finish(_ run: RunReport) throws {
+        try sink.write(render(run))
+    }
 }
 
 /// Where a report goes: standard output or a file, written as it is produced.

@@ -1,7 +1,7 @@
 import ShilaoCore
 
-/// `--format text`: findings per page for a person to read, then a summary with the top
-/// problems. Colour only when writing to a terminal.
+/// `--format text`: findings per page for a person to read, each page's score, then a summary
+/// with the site score, the gate and the top problems. Colour only when writing to a terminal.
 public final class TextReporter: Reporter {
     let sink: OutputSink
     let language: Language
@@ -21,7 +21,8 @@ public final class TextReporter: Reporter {
         words.filled(data)[language]
     }
 
-    public func page(_ record: PageRecord) throws {
+    public func page(_ page: ScoredPage) throws {
+        let record = page.record
         var out = paint(record.url, "1") + "\n"
         if record.status == .error {
             out += "  " + paint(say(Words.cannotAudit, ["reason": record.error ?? ""]), "31") + "\n\n"
@@ -49,14 +50,37 @@ public final class TextReporter: Reporter {
         } else {
             out += "  " + say(Words.pageCounts, ["failed": String(failed), "review": String(review)]) + "\n"
         }
+        if let score = page.score {
+            out += "  " + scoreLine(profile: score.profile, score: score.score, passed: score.passed, veto: score.vetoFailed)
+            if !score.review.isEmpty { out += say(Words.reviewNotScored, ["count": String(score.review.count)]) }
+            out += "\n"
+        }
         try sink.write(out + "\n")
     }
 
-    public func finish(_ totals: RunTotals) throws {
+    func scoreLine(profile: String, score: Double?, passed: Bool, veto: [String], passMark: Double? = nil) -> String {
+        let verdict = paint(say(passed ? Words.pass : Words.fail), passed ? "32" : "31")
+        var line = say(Words.scoreLine, ["profile": profile, "score": score.map(ScoreText.format) ?? "–", "verdict": verdict])
+        if let passMark { line += say(Words.passMark, ["mark": ScoreText.format(passMark)]) }
+        if !veto.isEmpty { line += say(Words.vetoFailed, ["checks": veto.joined(separator: ", ")]) }
+        return line
+    }
+
+    public func finish(_ run: RunReport) throws {
+        let totals = run.totals
         var out = say(Words.summary, [
             "pages": String(totals.pages), "errors": String(totals.errors),
             "failed": String(totals.failed), "review": String(totals.needsReview),
         ]) + "\n"
+        if run.site == nil { out += say(Words.unscored, ["profile": run.profile.id]) + "\n" }
+        for site in run.sites {
+            out += say(Words.siteScore) + scoreLine(profile: site.profile, score: site.score, passed: site.passed,
+                                                     veto: site.vetoFailed.map(\.check), passMark: site.passMark) + "\n"
+        }
+        for note in run.notes { out += note[language] + "\n" }
+        if let diff = run.baseline {
+            out += say(Words.baseline, ["new": String(diff.new), "fixed": String(diff.fixed.count), "unchanged": String(diff.unchanged)]) + "\n"
+        }
         let top = totals.topProblems.prefix(10)
         if !top.isEmpty {
             out += say(Words.topProblems) + "\n"
@@ -64,6 +88,10 @@ public final class TextReporter: Reporter {
                 let counts = say(Words.problemLine, ["pages": String(problem.pages), "findings": String(problem.findings)])
                 out += "  \(problem.check)  \(say(Words.impact(problem.impact)))  \(counts)\n"
             }
+        }
+        if !run.gate.passed {
+            out += paint(say(Words.gateFailed), "31") + "\n"
+            for reason in run.gate.reasons { out += "  - " + reason[language] + "\n" }
         }
         try sink.write(out)
     }

@@ -33,3 +33,17 @@ enum Words {
     static let topProblems = Localized(zhCN: "主要问题：", en: "Top problems:")
     static let problemLine = Localized(zhCN: "{pages} 个页面，{findings} 处", en: "{pages} pages, {findings} findings")
 }
+
+extension Words {
+    static let pass = Localized(zhCN: "通过", en: "pass")
+    static let fail = Localized(zhCN: "不通过", en: "fail")
+    static let scoreLine = Localized(zhCN: "得分（{profile}）：{score}，{verdict}", en: "Score ({profile}): {score}, {verdict}")
+    static let reviewNotScored = Localized(zhCN: "；{count} 项待人工复核，不计入得分", en: "; {count} checks to review, not scored")
+    static let vetoFailed = Localized(zhCN: "；一票否决：{checks}", en: "; veto failed: {checks}")
+    static let siteScore = Localized(zhCN: "网站", en: "Site ")
+    static let passMark = Localized(zhCN: "（及格线 {mark}）", en: " (pass mark {mark})")
+    static let unscored = Localized(zhCN: "方案 {profile} 不计分", en: "Profile {profile} is unscored")
+    static let baseline = Localized(zhCN: "与基线相比：新增 {new} 处，已修复 {fixed} 处，仍存在 {unchanged} 处",
+                                    en: "Against the baseline: {new} new, {fixed} fixed, {unchanged} still present")
+    static let gateFailed = Localized(zhCN: "门禁不通过：", en: "Gate failed:")
+}

@@ -11,10 +11,6 @@ struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit HTML files and folders (recursive *.html, *.htm), URLs, URL lists, sitemaps and WARC archives.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, jsonl
-    }
-
     @Argument(help: ArgumentHelp("Files, folders or http(s) URLs to audit.", valueName: "INPUT"))
     var inputs: [String] = []
 
@@ -27,17 +23,10 @@ struct Audit: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A WARC 1.0/1.1 archive, gzipped or not: its HTML responses are audited.", valueName: "FILE"))
     var warc: [String] = []
 
-    @Option(help: "Which checks to run: all.")
-    var profile = "all"
-
-    @Option(help: "Report format: text, json or jsonl.")
-    var format: Format = .text
-
-    @Option(help: "Write the report to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var reportOptions: ReportOptions
 
     @Option(help: "Pages audited in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(help: "The screen styles are computed for: desktop (1280×800) or mobile (375×667).")
     var viewport: Viewport = .desktop
@@ -53,46 +42,37 @@ struct Audit: AsyncParsableCommand {
     @OptionGroup var catalogueOptions: CatalogueOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !(inputs.isEmpty && urls.isEmpty && sitemap.isEmpty && warc.isEmpty) else {
             throw ValidationError("name at least one file, folder, URL, --urls, --sitemap or --warc to audit")
         }
         if let shard, Shard(shard) == nil {
             throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, for example 2/5")
         }
-        if resume != nil, output != nil || format != .jsonl {
+        if resume != nil, reportOptions.output != nil || reportOptions.format != "jsonl" {
             throw ValidationError("--resume writes JSON Lines to its own file: use it with --format jsonl and without --output")
         }
         try network.validate()
     }
 
     func run() async throws {
-        let catalogue = try catalogueOptions.catalogue()
-        let checks = try catalogueOptions.checks(profile: profile, in: catalogue)
+        let configuration = try reportOptions.configuration()
+        let catalogue = try catalogueOptions.catalogue(configuration)
+        let reportPlan = try reportOptions.plan(configuration, profiles: try catalogueOptions.profiles(catalogue))
+        let checks = reportPlan.profile.entries(in: catalogue)
+        let jobs = self.jobs ?? configuration?.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let language = catalogueOptions.language(configuration)
         let done: Set<String>
-        let sink: OutputSink
+        let resumeSink: OutputSink?
         do {
-            if let resume {
-                done = try ResumeLog.recordedURLs(resume)
-                sink = try OutputSink.appending(resume)
-            } else {
-                done = []
-                sink = try output.map(OutputSink.file) ?? .standardOutput()
-            }
+            done = try resume.map(ResumeLog.recordedURLs) ?? []
+            resumeSink = try resume.map(OutputSink.appending)
         } catch {
             throw UsageError(message: "\(error)")
         }
-        let language = catalogueOptions.lang
-        let reporter: Reporter
-        switch format {
-        case .text:
-            let colour = sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            reporter = TextReporter(sink: sink, language: language, colour: colour)
-        case .jsonl:
-            reporter = JSONLinesReporter(sink: sink, language: language)
-        case .json:
-            reporter = JSONReporter(sink: sink, settings: RunSettings(profile: profile, language: language, jobs: jobs, inputs: inputs))
-        }
+        let session = try reportPlan.session(
+            settings: RunSettings(profile: reportPlan.profile.id, language: language, jobs: jobs, inputs: inputs),
+            catalogue: catalogue, ran: Set(checks.map(\.metadata.id)), mainSink: resumeSink)
 
         var known = Inputs.resolve(inputs)
         for list in urls { known += Inputs.urlList(list) }
@@ -106,12 +86,10 @@ struct Audit: AsyncParsableCommand {
         let auditor = Auditor(engine: Engine(checks: checks), viewport: viewport, loader: loader)
         let runner = Runner(auditor: auditor, jobs: jobs, concurrency: network.concurrency, fetcher: fetcher)
         let progress = ProgressLine(total: plan.expectedCount, language: language)
-        var totals = RunTotals()
         do {
             try await runner.run(plan, ordered: !plan.fetchesWeb) { record in
-                totals.add(record)
-                try reporter.page(record)
-                progress.update(totals)
+                try session.add(record)
+                progress.update(session.totals)
             }
         } catch {
             await fetcher?.shutdown()
@@ -119,8 +97,7 @@ struct Audit: AsyncParsableCommand {
         }
         await fetcher?.shutdown()
         progress.finish()
-        try reporter.finish(totals)
-        if totals.errors > 0 { throw ExitStatus.inputsNotAudited }
+        try ExitStatus.after(try reportPlan.finish(session)).raise()
     }
 }
 

@@ -15,7 +15,7 @@ struct Explain: ParsableCommand {
         guard let entry = catalogue[id] else {
             throw UsageError(message: "unknown check id '\(id)' (see 'shilao checks')")
         }
-        print(Explanation.text(entry.metadata, language: catalogueOptions.lang))
+        print(Explanation.text(entry.metadata, language: catalogueOptions.language()))
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShilaoCore
+import ShilaoReport
 
 @main
 struct Shilao: AsyncParsableCommand {
@@ -8,7 +9,7 @@ struct Shilao: AsyncParsableCommand {
         commandName: "shilao",
         abstract: "适老化与无障碍静态审查工具 — audits web pages for elderly-friendly and barrier-free requirements.",
         version: ShilaoInfo.version,
-        subcommands: [Audit.self, Checks.self, Explain.self]
+        subcommands: [Audit.self, Checks.self, Explain.self, Profiles.self, Report.self]
     )
 
     /// Parses, runs, and maps every way out to the exit status of DESIGN.md: 0 audited and
@@ -52,6 +53,18 @@ enum ExitStatus: Int32, Error {
     case gateFailed = 1
     case usage = 2
     case inputsNotAudited = 3
+
+    /// A finished run's status: a failed gate over inputs that could not be audited (3 says
+    /// the gate passed on what loaded), over success.
+    static func after(_ run: RunReport) -> ExitStatus {
+        if !run.gate.passed { return .gateFailed }
+        return run.totals.errors > 0 ? .inputsNotAudited : .passed
+    }
+
+    /// Ends the command with this status (success returns normally).
+    func raise() throws {
+        if self != .passed { throw self }
+    }
 }
 
 /// A mistake in the command line or the configuration: one line, exit status 2.

@@ -8,8 +8,9 @@ import ShilaoDOM
 /// a paragraph are layout people expect and do not match.
 struct FullwidthSpaceLayout: BuiltInCheck {
     static let id = "fullwidth-space-layout"
-    /// Text that keeps its spaces on purpose.
-    static let preformatted: Set<String> = ["pre", "code", "textarea", "script", "style", "template", "noscript"]
+    /// Text that keeps its spaces on purpose: code, and quotations (`q`), which reproduce
+    /// other text as written (a report quoting the page's “姓　　名”).
+    static let preformatted: Set<String> = ["pre", "code", "q", "textarea", "script", "style", "template", "noscript"]
 
     func run(on page: Page, into results: inout Results) {
         guard let body = page.document.body else { return }
