@@ -26,6 +26,17 @@ enum JSONReport {
         if let site = run.site { members.append(("site", siteJSON(site))) }
         members.append(("profiles", .array(run.sites.map(siteJSON))))
         members.append(("notes", .array(run.notes.map { .string($0[run.language]) })))
+        if !run.hosts.isEmpty {
+            members.append(("hosts", .array(run.hosts.map { host in
+                .object([
+                    ("host", .string(host.host)), ("pages", .int(host.pages)), ("errors", .int(host.errors)),
+                    ("site", host.site.map(siteJSON) ?? .null),
+                    ("worstPages", .array(host.worstPages.map {
+                        .object([("url", .string($0.url)), ("failed", .int($0.failed)), ("score", $0.score.map(JSON.double) ?? .null)])
+                    })),
+                ])
+            })))
+        }
         if let diff = run.baseline {
             members.append(("baseline", .object([
                 ("new", .int(diff.new)), ("fixed", .int(diff.fixed.count)), ("unchanged", .int(diff.unchanged)),

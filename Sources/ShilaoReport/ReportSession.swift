@@ -42,6 +42,7 @@ public final class ReportSession {
     let known: Set<String>
     /// The run's profile first, then other scored profiles whose checks all ran.
     var tallies: [SiteTally]
+    var hosts: HostTallies
     public private(set) var totals = RunTotals()
     var pages: [ScoredPage] = []
     var current: [BaselineEntry] = []
@@ -61,6 +62,7 @@ public final class ReportSession {
         self.baseline = baseline
         known = Set(baseline?.entries.map(\.fingerprint) ?? [])
         tallies = ([profile] + alsoScored.filter { $0.id != profile.id }).filter(\.isScored).map(SiteTally.init)
+        hosts = HostTallies(profile: profile)
     }
 
     public func add(_ record: PageRecord) throws {
@@ -70,6 +72,7 @@ public final class ReportSession {
         }
         let page = ScoredPage(record: record, score: audited ? profile.score(record.audit.outcomes) : nil)
         totals.add(record)
+        hosts.add(page)
         for (finding, fingerprint) in page.failedFindings {
             current.append(BaselineEntry(finding, url: record.url))
             if !known.contains(fingerprint) { newFailedImpacts.append(finding.impact) }
@@ -85,6 +88,7 @@ public final class ReportSession {
         let site = sites.first { $0.profile == profile.id }
         let run = RunReport(
             settings: settings, profile: profile, metadata: metadata, pages: pages, totals: totals, sites: sites,
+            hosts: hosts.summaries,
             notes: ([profile] + tallies.map(\.profile)).compactMap(\.note).reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             baseline: baseline.map { BaselineDiff(baseline: $0, current: current) },
             gate: GateDecision.decide(rules, site: site, newFailedImpacts: newFailedImpacts))

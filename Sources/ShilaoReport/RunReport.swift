@@ -30,6 +30,8 @@ public struct RunReport: Sendable {
     /// Site scores: the run's profile first when it is scored, then the other scored profiles
     /// whose checks all ran.
     public let sites: [SiteScore]
+    /// Per-host summaries of a URL run, for hosts with two or more pages.
+    public let hosts: [HostSummary]
     /// What the scores leave out, from the profiles' files (the MIIT evaluation's other parts).
     public let notes: [Localized]
     public let baseline: BaselineDiff?

@@ -66,6 +66,22 @@ public final class TextReporter: Reporter {
         return line
     }
 
+    /// Per host of a URL run: pages, errors, its score under the run's profile, worst pages.
+    func hostLines(_ hosts: [HostSummary]) -> String {
+        var out = say(Words.hosts) + "\n"
+        for host in hosts {
+            let counts = say(Words.hostLine, ["host": host.host, "pages": String(host.pages), "errors": String(host.errors)])
+            let score = host.site.map {
+                "  " + scoreLine(profile: $0.profile, score: $0.score, passed: $0.passed, veto: $0.vetoFailed.map(\.check))
+            } ?? ""
+            out += "  " + counts + score + "\n"
+            for page in host.worstPages {
+                out += "    " + say(Words.worstPage, ["url": page.url, "failed": String(page.failed)]) + "\n"
+            }
+        }
+        return out
+    }
+
     public func finish(_ run: RunReport) throws {
         let totals = run.totals
         var out = say(Words.summary, [
@@ -78,6 +94,7 @@ public final class TextReporter: Reporter {
                                                      veto: site.vetoFailed.map(\.check), passMark: site.passMark) + "\n"
         }
         for note in run.notes { out += note[language] + "\n" }
+        if !run.hosts.isEmpty { out += hostLines(run.hosts) }
         if let diff = run.baseline {
             out += say(Words.baseline, ["new": String(diff.new), "fixed": String(diff.fixed.count), "unchanged": String(diff.unchanged)]) + "\n"
         }

@@ -46,4 +46,7 @@ extension Words {
     static let baseline = Localized(zhCN: "与基线相比：新增 {new} 处，已修复 {fixed} 处，仍存在 {unchanged} 处",
                                     en: "Against the baseline: {new} new, {fixed} fixed, {unchanged} still present")
     static let gateFailed = Localized(zhCN: "门禁不通过：", en: "Gate failed:")
+    static let hosts = Localized(zhCN: "各站点：", en: "By site:")
+    static let hostLine = Localized(zhCN: "{host}：{pages} 个页面，{errors} 个无法审查", en: "{host}: {pages} pages, {errors} could not be audited")
+    static let worstPage = Localized(zhCN: "{url}（{failed} 处不通过）", en: "{url} ({failed} failed)")
 }

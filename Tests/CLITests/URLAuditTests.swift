@@ -122,4 +122,26 @@ func temporaryFile(_ name: String) -> String {
             #expect(Set(urls) == ["\(server.base)/p/a", "\(server.base)/p/b", "http://archive.gov.cn/a"])
         }
     }
+
+    @Test func manyPagesOfOneHostGetASiteSummary() async throws {
+        try await TestServer.with(routes: siteRoutes) { server in
+            // 127.0.0.1 and localhost reach the same server under two host names.
+            let other = "http://localhost:\(server.port)"
+            let urls = (1...4).map { "\(server.base)/p/\($0)" } + ["\(server.base)/gone", "\(other)/p/x", "\(other)/p/y"]
+            let result = try CLI.run(["audit", "--format", "json"] + urls)
+            let run = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let hosts = try #require(run["hosts"] as? [[String: Any]])
+            #expect(hosts.compactMap { $0["host"] as? String } == ["127.0.0.1", "localhost"])
+            #expect(hosts[0]["pages"] as? Int == 5)
+            #expect(hosts[0]["errors"] as? Int == 1)
+            #expect(hosts[1]["pages"] as? Int == 2)
+            let worst = try #require(hosts[0]["worstPages"] as? [[String: Any]])
+            #expect(worst.count == 4, "each audited page fails img-alt")
+            #expect((hosts[0]["site"] as? [String: Any])?["profile"] as? String == "miit")
+
+            let text = try CLI.run(["audit"] + urls)
+            #expect(text.stdout.contains("各站点："))
+            #expect(text.stdout.contains("127.0.0.1：5 个页面，1 个无法审查"))
+        }
+    }
 }
