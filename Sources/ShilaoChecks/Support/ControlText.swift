@@ -15,21 +15,9 @@ enum ControlText {
     /// Text content with the alt of images and the value of input buttons in their place.
     static func contentText(of element: Element) -> String {
         if element.name == "input" || element.name == "img" { return replacement(for: element) }
-        var text = ""
-        var stack: [ChildNode] = element.childNodes.reversed()
-        while let node = stack.popLast() {
-            switch node {
-            case .text(let value):
-                text += value
-            case .element(let child) where child.name == "img" || child.name == "input":
-                text += " " + replacement(for: child) + " "
-            case .element(let child) where !PageText.hiddenText.contains(child.name):
-                stack.append(contentsOf: child.childNodes.reversed())
-            case .element:
-                break
-            }
+        return PageText.visible(element) { child in
+            child.name == "img" || child.name == "input" ? " " + replacement(for: child) + " " : nil
         }
-        return text
     }
 
     private static func replacement(for element: Element) -> String {

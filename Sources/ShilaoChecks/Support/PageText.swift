@@ -7,17 +7,20 @@ enum PageText {
     static let hiddenText: Set<String> = ["script", "style", "noscript", "template", "textarea", "title", "head"]
 
     /// The text a reader sees under `element`, in document order, without script or style text.
-    static func visible(_ element: Element) -> String {
+    /// `standIn` may give the text an element shows in place of its content (an image's alt).
+    static func visible(_ element: Element, standIn: (Element) -> String? = { _ in nil }) -> String {
         var text = ""
         var stack: [ChildNode] = element.childNodes.reversed()
         while let node = stack.popLast() {
             switch node {
             case .text(let value):
                 text += value
-            case .element(let child) where !hiddenText.contains(child.name):
-                stack.append(contentsOf: child.childNodes.reversed())
-            case .element:
-                break
+            case .element(let child):
+                if let replacement = standIn(child) {
+                    text += replacement
+                } else if !hiddenText.contains(child.name) {
+                    stack.append(contentsOf: child.childNodes.reversed())
+                }
             }
         }
         return text
