@@ -107,6 +107,8 @@ public struct ComputedStyle: Sendable {
     public internal(set) var maxHeight: CSSLength = .none
     public internal(set) var padding: Edges = .zero
     public internal(set) var margin: Edges = .zero
+    /// `top`, `right`, `bottom`, `left`: where a positioned box sits.
+    public internal(set) var inset = Edges(top: .auto, right: .auto, bottom: .auto, left: .auto)
     public internal(set) var textDecorationLine: TextDecorationLine = []
     public internal(set) var outlineStyle = "none"
     /// px, as declared (medium, 3px, by default) even when the style is `none`; see `hasVisibleOutline`.

@@ -27,6 +27,9 @@ public final class StyleEngine {
     public private(set) var problems: [String] = []
 
     private let document: HTMLDocument
+    private let pageURL: String
+    private let media: MediaEnvironment
+    private let attributes: [Element: [String: String]]
     private let table: ElementTable
     private var rules: [ActiveRule] = []
     private var index: RuleIndex
@@ -39,12 +42,20 @@ public final class StyleEngine {
     /// `@import` chains deeper than this are cut (and reported).
     static let maximumImportDepth = 8
 
-    public init(document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
+    public convenience init(document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
+        self.init(document: document, pageURL: pageURL, media: MediaEnvironment(viewport: viewport), loader: loader, attributes: [:])
+    }
+
+    private init(document: HTMLDocument, pageURL: String, media: MediaEnvironment, loader: StylesheetLoader,
+                 attributes: [Element: [String: String]]) {
         self.document = document
-        self.viewport = viewport
+        self.pageURL = pageURL
+        self.media = media
+        self.attributes = attributes
+        viewport = media.viewport
         self.loader = loader
         isQuirksMode = QuirksMode.applies(to: document.doctype)
-        table = ElementTable(document: document, quirks: isQuirksMode)
+        table = ElementTable(document: document, quirks: isQuirksMode, attributes: attributes)
         cache = [ComputedStyle?](repeating: nil, count: table.count)
         index = RuleIndex(rules: [], quirks: isQuirksMode)
         collect(UserAgentStyles.sheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
@@ -53,6 +64,17 @@ public final class StyleEngine {
         }
         loadAuthorSheets(pageURL: pageURL)
         index = RuleIndex(rules: rules, quirks: isQuirksMode)
+    }
+
+    /// The styles the page would have after a script or the reader changed something a static
+    /// read leaves at its default: attribute values set on elements (a font-size switcher adding
+    /// a class to `body`), and a system set to reduce motion. Sheets come through the same loader.
+    public func assuming(attributes: [Element: [String: String]] = [:], prefersReducedMotion: Bool = false) -> StyleEngine {
+        var changed = self.attributes
+        changed.merge(attributes) { $0.merging($1) { $1 } }
+        return StyleEngine(document: document, pageURL: pageURL,
+                           media: MediaEnvironment(viewport: viewport, prefersReducedMotion: prefersReducedMotion || media.prefersReducedMotion),
+                           loader: loader, attributes: changed)
     }
 
     // MARK: Sheets
@@ -91,7 +113,7 @@ public final class StyleEngine {
 
     private func mediaMatches(_ media: String?) -> Bool {
         guard let media else { return true }
-        return MediaQueryList(text: media).matches(viewport)
+        return MediaQueryList(text: media).matches(self.media)
     }
 
     private func load(_ url: URL, origin: StyleOrigin, chain: [String]) {
@@ -123,11 +145,11 @@ public final class StyleEngine {
                 case .style(let style):
                     rules.append(ActiveRule(rule: style, origin: origin, sheet: name))
                 case .media(let media, let inner):
-                    guard media.matches(viewport) else { continue }
+                    guard media.matches(self.media) else { continue }
                     pending.append(current)
                     current = inner[...]
                 case .importRule(let importRule):
-                    guard importRule.media.matches(viewport) else { continue }
+                    guard importRule.media.matches(self.media) else { continue }
                     guard let url = URLResolver.resolve(importRule.url, against: base) else {
                         problems.append("stylesheet \(importRule.url): not a usable URL")
                         continue
@@ -180,7 +202,7 @@ public final class StyleEngine {
     }
 
     private func inlineDeclarations(at position: Int) -> [Declaration] {
-        guard let text = table.elements[position].attribute("style"), !text.isEmpty else { return [] }
+        guard let text = table.attribute(position, "style"), !text.isEmpty else { return [] }
         return Parser.parseDeclarations(text).compactMap(Declaration.init)
     }
 

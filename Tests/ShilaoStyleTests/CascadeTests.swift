@@ -259,8 +259,8 @@ import Testing
                                           ("(min-aspect-ratio: 16/10)", true, false), ("(800px <= height)", true, false),
                                           ("garbage(", false, false), ("", true, true), ("speech", false, false)] {
             let list = MediaQueryList(text: query)
-            #expect(list.matches(.desktop) == desktop, "\(query)")
-            #expect(list.matches(.mobile) == mobile, "\(query)")
+            #expect(list.matches(MediaEnvironment(viewport: .desktop)) == desktop, "\(query)")
+            #expect(list.matches(MediaEnvironment(viewport: .mobile)) == mobile, "\(query)")
         }
     }
 
@@ -351,6 +351,44 @@ import Testing
             #expect(leaf.fontWeight == 700)
             #expect(leaf.lineHeight == .factor(1.4))
             #expect(engine.isRendered(doc.element(id: "leaf")!))
+        }
+    }
+
+    @Test func assumedAttributesAndReducedMotion() throws {
+        let html = """
+        <style>
+        body.big p { font-size: 30px }
+        [data-size=xl] p { line-height: 2 }
+        .tip { animation: blink 1s infinite }
+        @media (prefers-reduced-motion: reduce) { .tip { animation: none } }
+        </style><body class="page"><p id="p">a</p><p id="tip" class="tip">b</p></body>
+        """
+        try withEngine(html) { engine, doc in
+            #expect(style(engine, doc, "p").fontSize == 16)
+            #expect(style(engine, doc, "tip").animations.count == 1)
+            let big = engine.assuming(attributes: [doc.body!: ["class": "page big", "data-size": "xl"]])
+            #expect(style(big, doc, "p").fontSize == 30)
+            #expect(style(big, doc, "p").lineHeight == .factor(2))
+            #expect(style(big, doc, "tip").animations.count == 1)
+            let still = big.assuming(prefersReducedMotion: true)
+            #expect(style(still, doc, "tip").animations.isEmpty)
+            #expect(style(still, doc, "p").fontSize == 30)
+            // The page's own engine is untouched.
+            #expect(style(engine, doc, "p").fontSize == 16)
+        }
+    }
+
+    @Test func insetsOfPositionedBoxes() throws {
+        let html = """
+        <style>
+        #a { position: absolute; top: 0; right: 10px }
+        #b { position: fixed; inset: 5px auto 50% }
+        </style><div id="a">a</div><div id="b">b</div><div id="c">c</div>
+        """
+        try withEngine(html) { engine, doc in
+            #expect(style(engine, doc, "a").inset == Edges(top: .px(0), right: .px(10), bottom: .auto, left: .auto))
+            #expect(style(engine, doc, "b").inset == Edges(top: .px(5), right: .auto, bottom: .percent(50), left: .auto))
+            #expect(style(engine, doc, "c").inset.top == .auto)
         }
     }
 }

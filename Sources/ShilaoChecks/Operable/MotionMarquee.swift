@@ -1,10 +1,12 @@
 import ShilaoCore
 import ShilaoDOM
+import ShilaoStyle
 
 /// WCAG 2.2.2: nothing moves or blinks without a way to stop it. `<marquee>` and `<blink>` fail
 /// (stopping on hover is not a pause control a keyboard or a slow reader can use). Scripts that
 /// move things are for review: one that writes a marquee, a timer that moves a layer (飘窗,
-/// scrolling news), or a known scroller library. CSS animations wait for the style engine.
+/// scrolling news), or a known scroller library. An infinite CSS animation on an element with
+/// text fails, unless the page's `prefers-reduced-motion: reduce` rules stop it.
 struct MotionMarquee: BuiltInCheck {
     static let id = "motion-marquee"
 
@@ -27,9 +29,33 @@ struct MotionMarquee: BuiltInCheck {
                 break
             }
         }
+        judgeAnimations(page, into: &results)
         if results.records.isEmpty, let body = page.document.body {
             results.pass(body)
         }
+    }
+
+    /// Text that moves for ever: a running animation (a defined `@keyframes` name) repeating
+    /// infinitely. The reduced-motion styles are computed only when one is found.
+    func judgeAnimations(_ page: Page, into results: inout Results) {
+        guard let body = page.document.body else { return }
+        var reduced: StyleEngine?
+        for element in body.descendants where page.style.isRendered(element) {
+            guard let animation = MotionMarquee.endless(page.style.style(of: element), defined: page.style.keyframeNames),
+                  VisibleText.hasReadableText(PageText.visible(element)) else { continue }
+            let still = reduced ?? page.style.assuming(prefersReducedMotion: true)
+            reduced = still
+            if MotionMarquee.endless(still.style(of: element), defined: page.style.keyframeNames) == nil {
+                results.pass(element)
+            } else {
+                results.fail(element, "fail.animation", ["name": animation.name])
+            }
+        }
+    }
+
+    /// The first animation that runs for ever; one whose duration is (nearly) zero never shows.
+    static func endless(_ style: ComputedStyle, defined: Set<String>) -> Animation? {
+        style.animations.first { $0.iterationCount == .infinity && $0.duration > 0.01 && defined.contains($0.name) }
     }
 
     func judgeScript(_ script: Element, into results: inout Results) {

@@ -78,6 +78,14 @@ enum PageKind {
         }
     }
 
+    /// In the page footer: `footer`, `role=contentinfo`, or a box named footer / bottom.
+    static func isFooter(_ element: Element) -> Bool {
+        sequence(first: element, next: { $0.parent }).contains { candidate in
+            if candidate.name == "footer" || candidate.attribute("role")?.lowercased() == "contentinfo" { return true }
+            return NameTokens.identifierWords(of: candidate).contains { ["footer", "foot", "bottom"].contains($0) }
+        }
+    }
+
     // MARK: Accessibility toolbars
 
     /// Script hosts of the accessibility toolbars Chinese government sites embed, which offer

@@ -15,6 +15,7 @@ public enum CSSProperty: Int, CaseIterable, Sendable {
     case boxShadow, letterSpacing, wordSpacing
     case animationName, animationDuration, animationIterationCount
     case transform, cursor, overflowX, overflowY
+    case top, right, bottom, left
 
     /// The CSS name, as written in a sheet.
     public var name: String { Self.names[rawValue] }

@@ -7,6 +7,13 @@ public enum Viewport: String, CaseIterable, Sendable {
     var devicePixelRatio: Double { self == .desktop ? 1 : 2 }
 }
 
+/// What media queries are evaluated against: the viewport, and the one reader preference a
+/// check asks about (a system set to reduce motion).
+struct MediaEnvironment: Sendable {
+    var viewport: Viewport
+    var prefersReducedMotion = false
+}
+
 /// A media query list (Media Queries 4), parsed once and evaluated per viewport. An empty list
 /// is true; a query that does not parse is `not all`.
 struct MediaQueryList: Sendable {
@@ -32,8 +39,8 @@ struct MediaQueryList: Sendable {
         self.queries = queries
     }
 
-    func matches(_ viewport: Viewport) -> Bool {
-        queries.isEmpty || queries.contains { $0.matches(viewport) }
+    func matches(_ environment: MediaEnvironment) -> Bool {
+        queries.isEmpty || queries.contains { $0.matches(environment) }
     }
 }
 
@@ -75,14 +82,14 @@ private struct MediaQuery: Sendable {
         self.init(negated: false, type: nil, condition: condition)
     }
 
-    func matches(_ viewport: Viewport) -> Bool {
+    func matches(_ environment: MediaEnvironment) -> Bool {
         let typeMatches: Bool
         switch type {
         case nil, "all", "screen": typeMatches = true
         default: typeMatches = false
         }
         // Unknown (nil) counts as false, also under `not`.
-        let conditionMatches = condition.map { $0.evaluate(viewport) } ?? true
+        let conditionMatches = condition.map { $0.evaluate(environment) } ?? true
         guard let result = conditionMatches else { return false }
         let matched = typeMatches && result
         return negated ? !matched : matched
@@ -172,14 +179,14 @@ private indirect enum MediaCondition: Sendable {
         return .range(name: name, comparisons: comparisons)
     }
 
-    func evaluate(_ viewport: Viewport) -> Bool? {
+    func evaluate(_ environment: MediaEnvironment) -> Bool? {
         switch self {
         case .unknown: return nil
-        case .not(let inner): return inner.evaluate(viewport).map { !$0 }
+        case .not(let inner): return inner.evaluate(environment).map { !$0 }
         case .and(let parts):
             var result: Bool? = true
             for part in parts {
-                switch part.evaluate(viewport) {
+                switch part.evaluate(environment) {
                 case false?: return false
                 case nil: result = nil
                 case true?: break
@@ -189,7 +196,7 @@ private indirect enum MediaCondition: Sendable {
         case .or(let parts):
             var result: Bool? = false
             for part in parts {
-                switch part.evaluate(viewport) {
+                switch part.evaluate(environment) {
                 case true?: return true
                 case nil: result = nil
                 case false?: break
@@ -197,9 +204,9 @@ private indirect enum MediaCondition: Sendable {
             }
             return result
         case .feature(let name, let value):
-            return MediaFeatures.evaluate(name, value, viewport)
+            return MediaFeatures.evaluate(name, value, environment)
         case .range(let name, let comparisons):
-            guard let actual = MediaFeatures.numericValue(name, viewport) else { return nil }
+            guard let actual = MediaFeatures.numericValue(name, environment.viewport) else { return nil }
             for (op, operand, featureOnLeft) in comparisons {
                 guard let other = MediaFeatures.number(operand, for: name) else { return nil }
                 let (lhs, rhs) = featureOnLeft ? (actual, other) : (other, actual)
@@ -218,7 +225,8 @@ private indirect enum MediaCondition: Sendable {
     }
 }
 
-/// The values the emulated screen reports (a light-scheme browser with no special settings).
+/// The values the emulated screen reports (a light-scheme browser with no special settings
+/// beyond the environment's motion preference).
 private enum MediaFeatures {
     static func numericValue(_ name: String, _ viewport: Viewport) -> Double? {
         switch name {
@@ -266,7 +274,8 @@ private enum MediaFeatures {
         return numbers[0] / numbers[1]
     }
 
-    static func evaluate(_ rawName: String, _ value: [ComponentValue]?, _ viewport: Viewport) -> Bool? {
+    static func evaluate(_ rawName: String, _ value: [ComponentValue]?, _ environment: MediaEnvironment) -> Bool? {
+        let viewport = environment.viewport
         var name = rawName
         var comparison = 0
         for (prefix, sign) in [("min-", 1), ("max-", -1), ("-webkit-min-", 1), ("-webkit-max-", -1)] where name.hasPrefix(prefix) {
@@ -298,7 +307,8 @@ private enum MediaFeatures {
         case "hover", "any-hover": actual = viewport == .desktop ? "hover" : "none"
         case "pointer", "any-pointer": actual = viewport == .desktop ? "fine" : "coarse"
         case "prefers-color-scheme": actual = "light"
-        case "prefers-reduced-motion", "prefers-contrast", "prefers-reduced-transparency", "prefers-reduced-data":
+        case "prefers-reduced-motion": actual = environment.prefersReducedMotion ? "reduce" : "no-preference"
+        case "prefers-contrast", "prefers-reduced-transparency", "prefers-reduced-data":
             actual = "no-preference"
         case "forced-colors", "inverted-colors": actual = "none"
         case "scripting": actual = "enabled"

@@ -12,6 +12,7 @@ enum PropertyParser {
         switch name {
         case "margin": return [.marginTop, .marginRight, .marginBottom, .marginLeft]
         case "padding": return [.paddingTop, .paddingRight, .paddingBottom, .paddingLeft]
+        case "inset": return [.top, .right, .bottom, .left]
         case "margin-block": return [.marginTop, .marginBottom]
         case "margin-inline": return [.marginLeft, .marginRight]
         case "padding-block": return [.paddingTop, .paddingBottom]
@@ -71,7 +72,7 @@ enum PropertyParser {
             return parseLonghand(targets[0], items).map { [(targets[0], $0)] }
         }
         switch name {
-        case "margin", "padding", "border-width", "border-style", "border-color":
+        case "margin", "padding", "border-width", "border-style", "border-color", "inset":
             return boxShorthand(targets, items)
         case "margin-block", "margin-inline", "padding-block", "padding-inline":
             guard items.count <= 2 else { return nil }
@@ -151,7 +152,7 @@ enum PropertyParser {
         case .paddingTop, .paddingRight, .paddingBottom, .paddingLeft:
             guard items.count == 1 else { return nil }
             return length(items[0], negative: false).map { .length($0) }
-        case .marginTop, .marginRight, .marginBottom, .marginLeft:
+        case .marginTop, .marginRight, .marginBottom, .marginLeft, .top, .right, .bottom, .left:
             guard items.count == 1 else { return nil }
             if items[0].keyword == "auto" { return .keyword("auto") }
             return length(items[0], negative: true).map { .length($0) }

@@ -213,6 +213,10 @@ struct ValueComputer {
             }
         case .overflowX: if case .keyword(let k) = value { style.overflowX = k }
         case .overflowY: if case .keyword(let k) = value { style.overflowY = k }
+        case .top: if let d = dimension(value, style) { style.inset.top = d }
+        case .right: if let d = dimension(value, style) { style.inset.right = d }
+        case .bottom: if let d = dimension(value, style) { style.inset.bottom = d }
+        case .left: if let d = dimension(value, style) { style.inset.left = d }
         }
     }
 
@@ -273,6 +277,10 @@ struct ValueComputer {
             style.cursorImages = source.cursorImages
         case .overflowX: style.overflowX = source.overflowX
         case .overflowY: style.overflowY = source.overflowY
+        case .top: style.inset.top = source.inset.top
+        case .right: style.inset.right = source.inset.right
+        case .bottom: style.inset.bottom = source.inset.bottom
+        case .left: style.inset.left = source.inset.left
         }
     }
 

@@ -17,11 +17,13 @@ final class ElementTable {
     /// The tags, ids and classes of each element's ancestors, for rejecting selectors early.
     let ancestorFilters: [AncestorFilter]
     private let indexOf: [Element: Int]
+    /// Attribute values that replace the document's, by element position (see `StyleEngine.assuming`).
+    private let overrides: [Int: [String: String]]
 
     /// True when ids and classes are stored lower-cased, for quirks mode's case-insensitive matching.
     let quirks: Bool
 
-    init(document: HTMLDocument, quirks: Bool = false) {
+    init(document: HTMLDocument, quirks: Bool = false, attributes: [Element: [String: String]] = [:]) {
         self.quirks = quirks
         var elements: [Element] = []
         var names: [String] = []
@@ -29,13 +31,16 @@ final class ElementTable {
         var classes: [[String]] = []
         var parent: [Int] = []
         var indexOf: [Element: Int] = [:]
+        var overrides: [Int: [String: String]] = [:]
         for element in document.elements {
+            let changed = attributes[element]
+            if let changed { overrides[elements.count] = changed }
             indexOf[element] = elements.count
             parent.append(element.parent.flatMap { indexOf[$0] } ?? -1)
             elements.append(element)
             names.append(element.name)
-            let id = element.attribute("id")
-            let classList = element.attribute("class").map(splitOnWhitespace) ?? []
+            let id = changed?["id"] ?? element.attribute("id")
+            let classList = (changed?["class"] ?? element.attribute("class")).map(splitOnWhitespace) ?? []
             ids.append(quirks ? id?.asciiLowercased : id)
             classes.append(quirks ? classList.map(\.asciiLowercased) : classList)
         }
@@ -81,9 +86,15 @@ final class ElementTable {
         self.nextSibling = next
         self.subtreeEnd = end
         self.indexOf = indexOf
+        self.overrides = overrides
     }
 
     var count: Int { elements.count }
+
+    /// The element's attribute, as overridden or as in the document.
+    func attribute(_ position: Int, _ name: String) -> String? {
+        overrides[position]?[name] ?? elements[position].attribute(name)
+    }
 
     func index(of element: Element) -> Int? { indexOf[element] }
 }

@@ -127,7 +127,7 @@ struct SelectorMatcher {
     }
 
     private func matchesAttribute(_ selector: AttributeSelector, _ element: Int) -> Bool {
-        guard let raw = table.elements[element].attribute(selector.name) else { return false }
+        guard let raw = table.attribute(element, selector.name) else { return false }
         let value = selector.caseInsensitive ? raw.asciiLowercased : raw
         let wanted = selector.caseInsensitive ? selector.value.asciiLowercased : selector.value
         switch selector.op {
@@ -142,7 +142,7 @@ struct SelectorMatcher {
     }
 
     private func attribute(_ element: Int, _ name: String) -> String? {
-        table.elements[element].attribute(name)
+        table.attribute(element, name)
     }
 
     private func matchesStructural(_ kind: Structural, _ element: Int) -> Bool {

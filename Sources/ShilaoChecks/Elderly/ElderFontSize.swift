@@ -1,0 +1,238 @@
+import Foundation
+import ShilaoCore
+import ShilaoDOM
+import ShilaoStyle
+
+/// Main text is big enough to read. Mobile views, mobile versions and elder-mode pages: at
+/// least 18px (MIIT web 1.2.3?, app 1.1). Ordinary desktop pages: below 12px fails and 12 to
+/// under 14px needs review, a tool policy, since no official desktop number exists. Where the
+/// page offers font-size levels, its largest level must bring main text to 30px (MIIT app 1.1).
+struct ElderFontSize: BuiltInCheck {
+    static let id = "elder-font-size"
+
+    static let elderMinimum = 18.0
+    static let desktopMinimum = 12.0
+    static let desktopComfortable = 14.0
+    static let largestLevelMinimum = 30.0
+
+    /// Where main text sits: paragraphs, list items, table cells, article bodies and the main region.
+    static let contentContainers: Set<String> = [
+        "p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "address", "article", "main",
+    ]
+    /// Not main text: headings are larger by design; control text is the target checks' matter;
+    /// superscripts and ruby annotations are small by nature (MIIT app 1.1 leaves out subtitles
+    /// and function text too).
+    static let excluded: Set<String> = [
+        "h1", "h2", "h3", "h4", "h5", "h6", "button", "select", "option", "optgroup", "input", "legend",
+        "sup", "sub", "rt", "rp",
+    ]
+
+    func run(on page: Page, into results: inout Results) {
+        let mainText = VisibleText.holders(in: page).filter { ElderFontSize.isMainText($0) }
+        let large = page.style.viewport == .mobile || PageKind.isElderPage(page) || PageKind.isMobileVersion(page)
+        var judgements = TextJudgements()
+        for element in mainText {
+            let block = VisibleText.block(of: element, in: page)
+            let size = page.style.style(of: element).fontSize
+            let data = ["size": ElderFontSize.format(size)]
+            if large {
+                if size < ElderFontSize.elderMinimum - 0.005 {
+                    judgements.add(element, block: block, .failed, "fail.elder", data)
+                } else {
+                    judgements.pass(element)
+                }
+            } else if size < ElderFontSize.desktopMinimum - 0.005 {
+                judgements.add(element, block: block, .failed, "fail.desktop", data)
+            } else if size < ElderFontSize.desktopComfortable - 0.005 {
+                judgements.add(element, block: block, .needsReview, "review.desktop", data)
+            } else {
+                judgements.pass(element)
+            }
+        }
+        judgements.report(into: &results)
+        FontLevels(page: page, mainText: mainText).judge(into: &results)
+    }
+
+    static func isMainText(_ element: Element) -> Bool {
+        var inContent = false
+        for candidate in sequence(first: element, next: { $0.parent }) {
+            let name = candidate.name
+            if excluded.contains(name) { return false }
+            if contentContainers.contains(name) || isArticleBody(candidate) { inContent = true }
+        }
+        return inContent
+    }
+
+    /// The body containers gov CMSs name 正文.
+    static func isArticleBody(_ element: Element) -> Bool {
+        let identifiers = ((element.attribute("id") ?? "") + " " + (element.attribute("class") ?? "")).lowercased()
+        return ["zhengwen", "trs_editor", "article-content", "article_content", "articlecontent"].contains { identifiers.contains($0) }
+    }
+
+    /// 12, 13.3: what a webmaster sees in the developer tools.
+    static func format(_ size: Double) -> String {
+        let rounded = (size * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+    }
+}
+
+/// The font-size levels a page offers (A+ / 大 中 小 controls, switcher classes in its sheets,
+/// level values in its scripts) and main text at the largest of them.
+struct FontLevels {
+    let page: Page
+    let mainText: [Element]
+
+    /// A level a static read can size: a class or attribute the switcher sets on html/body
+    /// (main text computed with it), or a px value written in the page's script.
+    struct Level {
+        let size: Double
+        let name: String
+        let element: Element?
+    }
+
+    /// Class and attribute names that say "font size" or "big".
+    static let levelWords = ["font", "size", "zoom", "big", "large", "xl", "zihao", "fs-", "fs_"]
+    static var controlArgument: Regex<(Substring, Substring)> { #/\(\s*['"]?(\d+(?:\.\d+)?)(?:px)?['"]?\s*\)/# }
+    static var numberList: Regex<Substring> { #/\[\s*\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+\s*\]/# }
+    /// Values outside this range are steps or indexes (`fontZoom(1)`), not sizes.
+    static let plausibleSizes = 10.0...100.0
+
+    func judge(into results: inout Results) {
+        guard let body = page.document.body else { return }
+        let controls = body.descendants.filter(ElderEnlargeService.isEnlargeControl)
+        let toolbar = PageKind.toolbarScript(page)
+        let levels = classLevels(body: body, controls: controls) + scriptLevels(controls: controls)
+        guard let largest = levels.max(by: { $0.size < $1.size }) else {
+            if let control = controls.first ?? toolbar {
+                results.review(control, "review.largest")
+            }
+            return
+        }
+        let at = largest.element ?? controls.first ?? body
+        if largest.size >= ElderFontSize.largestLevelMinimum - 0.005 {
+            results.pass(at)
+        } else {
+            results.fail(at, "fail.largest", ["size": ElderFontSize.format(largest.size), "level": largest.name])
+        }
+    }
+
+    /// Classes and attributes that author rules setting a font size put on html or body, and
+    /// the page's script sets (a quoted name in its code) or its controls plainly stand for.
+    func classLevels(body: Element, controls: [Element]) -> [Level] {
+        guard !mainText.isEmpty else { return [] }
+        let code = scriptCode()
+        var seen: Set<String> = []
+        var levels: [Level] = []
+        for rule in page.style.authorRules
+        where rule.declarations.contains(where: { $0.property == "font-size" || $0.property == "font" }) {
+            for compound in FontLevels.leadingCompounds(rule.selectorText) {
+                let target: Element
+                switch compound.tag {
+                case "html": target = page.document.root ?? body
+                case "body", nil: target = body
+                default: continue
+                }
+                for (name, value) in compound.attributes {
+                    let present = target.attribute(name) ?? ""
+                    let setting: String
+                    let label: String
+                    if name == "class" {
+                        guard !present.split(separator: " ").contains(Substring(value)) else { continue }
+                        setting = present.isEmpty ? value : present + " " + value
+                        label = (compound.tag ?? "") + "." + value
+                    } else {
+                        guard present != value else { continue }
+                        setting = value
+                        label = (compound.tag ?? "") + "[\(name)=\(value)]"
+                    }
+                    let words = FontLevels.levelWords.contains { label.lowercased().contains($0) }
+                    let scripted = code.contains("'\(value)'") || code.contains("\"\(value)\"")
+                    guard scripted || (words && !controls.isEmpty), seen.insert(target.name + label).inserted else { continue }
+                    let engine = page.style.assuming(attributes: [target: [name: setting]])
+                    let control = controls.first { FontLevels.code(of: $0).contains(value) }
+                    levels.append(Level(size: mainTextSize(engine), name: label, element: control))
+                }
+            }
+        }
+        return levels
+    }
+
+    /// Sizes written in the page's code: px arguments of the controls (`doZoom(18)`) and
+    /// number lists in inline scripts that set a font size (`levels = [14, 16, 18]`).
+    func scriptLevels(controls: [Element]) -> [Level] {
+        var levels: [Level] = []
+        for control in controls {
+            for match in FontLevels.code(of: control).matches(of: FontLevels.controlArgument) {
+                if let size = Double(match.1), FontLevels.plausibleSizes.contains(size) {
+                    levels.append(Level(size: size, name: PageText.collapsed(ControlText.allText(of: control)), element: control))
+                }
+            }
+        }
+        for script in page.document.elements(named: "script") where script.attribute("src") == nil {
+            let code = script.textContent
+            guard code.contains("fontSize") || code.contains("font-size") else { continue }
+            for match in code.matches(of: FontLevels.numberList) {
+                let sizes = match.0.dropFirst().dropLast().split(separator: ",").compactMap {
+                    Double($0.trimmingCharacters(in: .whitespaces))
+                }
+                guard sizes.allSatisfy(FontLevels.plausibleSizes.contains), let size = sizes.max() else { continue }
+                levels.append(Level(size: size, name: String(match.0), element: controls.first))
+            }
+        }
+        return levels
+    }
+
+    /// The size most main text has: the median over characters, so a long paragraph outweighs
+    /// a date.
+    func mainTextSize(_ engine: StyleEngine) -> Double {
+        let weighted = mainText.map { element in
+            (size: engine.style(of: element).fontSize, weight: max(1, VisibleText.readableCount(element.ownText)))
+        }.sorted { $0.size < $1.size }
+        let half = (weighted.reduce(0) { $0 + $1.weight } + 1) / 2
+        var seen = 0
+        for item in weighted {
+            seen += item.weight
+            if seen >= half { return item.size }
+        }
+        return weighted.last?.size ?? 0
+    }
+
+    /// What a control runs: its link and click handler.
+    static func code(of control: Element) -> String {
+        (control.attribute("href") ?? "") + " " + (control.attribute("onclick") ?? "")
+    }
+
+    /// Inline script text, event handlers and `javascript:` links: where a switcher names its classes.
+    func scriptCode() -> String {
+        var parts: [String] = []
+        for element in page.document.elements {
+            if element.name == "script", element.attribute("src") == nil { parts.append(element.textContent) }
+            for attribute in element.attributes where attribute.name.hasPrefix("on") || attribute.value.hasPrefix("javascript:") {
+                parts.append(attribute.value)
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// The first compound of each selector in a list, as tag and attribute settings (a class
+    /// is the `class` attribute): `body.big p` gives body with class big.
+    static func leadingCompounds(_ selectorText: String) -> [(tag: String?, attributes: [(String, String)])] {
+        selectorText.split(separator: ",").compactMap { selector in
+            let trimmed = selector.trimmingCharacters(in: .whitespaces)
+            var compound = ""
+            var depth = 0
+            for character in trimmed {
+                if character == "[" || character == "(" { depth += 1 }
+                if character == "]" || character == ")" { depth -= 1 }
+                if depth == 0, character == " " || character == ">" || character == "+" || character == "~" { break }
+                compound.append(character)
+            }
+            let tag = compound.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            var attributes = compound.matches(of: #/\.([-_a-zA-Z0-9]+)/#).map { ("class", String($0.1)) }
+            attributes += compound.matches(of: #/\[\s*([-_a-zA-Z0-9]+)\s*=\s*["']?([^\]"']+)["']?\s*\]/#).map {
+                (String($0.1).lowercased(), String($0.2))
+            }
+            return attributes.isEmpty ? nil : (tag.isEmpty ? nil : tag, attributes)
+        }
+    }
+}
