@@ -23,6 +23,10 @@ public struct AuthorRule: Sendable {
 /// per page; styles are computed lazily and cached per element. Not thread-safe.
 public final class StyleEngine {
     public let viewport: Viewport
+    /// The orientation media queries see: the viewport's own unless the engine was turned.
+    public let orientation: Orientation
+    /// Some author sheet has a rule or sheet conditional on the `orientation` media feature.
+    public private(set) var usesOrientationQueries = false
     /// Sheets that could not be loaded, with the reason; the page is styled without them.
     public private(set) var problems: [String] = []
 
@@ -33,16 +37,22 @@ public final class StyleEngine {
     private var cache: [ComputedStyle?]
     private var keyframes: Set<String> = []
     private let loader: StylesheetLoader
+    private let pageURL: String
+    private let screen: MediaScreen
     /// The page renders in quirks mode (an old doctype or none).
     public let isQuirksMode: Bool
 
     /// `@import` chains deeper than this are cut (and reported).
     static let maximumImportDepth = 8
 
-    public init(document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
+    public init(document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader,
+                orientation: Orientation? = nil) {
         self.document = document
         self.viewport = viewport
         self.loader = loader
+        self.pageURL = pageURL
+        screen = MediaScreen(viewport, orientation: orientation)
+        self.orientation = screen.orientation
         isQuirksMode = QuirksMode.applies(to: document.doctype)
         table = ElementTable(document: document, quirks: isQuirksMode)
         cache = [ComputedStyle?](repeating: nil, count: table.count)
@@ -91,7 +101,18 @@ public final class StyleEngine {
 
     private func mediaMatches(_ media: String?) -> Bool {
         guard let media else { return true }
-        return MediaQueryList(text: media).matches(viewport)
+        return matches(MediaQueryList(text: media))
+    }
+
+    private func matches(_ media: MediaQueryList) -> Bool {
+        if media.testsOrientation { usesOrientationQueries = true }
+        return media.matches(screen)
+    }
+
+    /// The same page styled at the same viewport size but in the other orientation (or this
+    /// one): what a phone shows when it is turned. Sheets come from the same loader.
+    public func turned(to orientation: Orientation) -> StyleEngine {
+        StyleEngine(document: document, pageURL: pageURL, viewport: viewport, loader: loader, orientation: orientation)
     }
 
     private func load(_ url: URL, origin: StyleOrigin, chain: [String]) {
@@ -123,11 +144,11 @@ public final class StyleEngine {
                 case .style(let style):
                     rules.append(ActiveRule(rule: style, origin: origin, sheet: name))
                 case .media(let media, let inner):
-                    guard media.matches(viewport) else { continue }
+                    guard matches(media) else { continue }
                     pending.append(current)
                     current = inner[...]
                 case .importRule(let importRule):
-                    guard importRule.media.matches(viewport) else { continue }
+                    guard matches(importRule.media) else { continue }
                     guard let url = URLResolver.resolve(importRule.url, against: base) else {
                         problems.append("stylesheet \(importRule.url): not a usable URL")
                         continue

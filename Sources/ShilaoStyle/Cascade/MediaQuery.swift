@@ -7,10 +7,33 @@ public enum Viewport: String, CaseIterable, Sendable {
     var devicePixelRatio: Double { self == .desktop ? 1 : 2 }
 }
 
+/// A screen orientation, as the `orientation` media feature names it.
+public enum Orientation: String, Sendable {
+    case portrait, landscape
+}
+
+/// What media queries read: the viewport, with its orientation possibly turned, so the
+/// orientation check can compare a page's styles in both orientations at the same size.
+struct MediaScreen: Sendable {
+    let viewport: Viewport
+    let orientation: Orientation
+
+    init(_ viewport: Viewport, orientation: Orientation? = nil) {
+        self.viewport = viewport
+        self.orientation = orientation ?? (viewport.height >= viewport.width ? .portrait : .landscape)
+    }
+
+    var width: Double { viewport.width }
+    var height: Double { viewport.height }
+    var devicePixelRatio: Double { viewport.devicePixelRatio }
+}
+
 /// A media query list (Media Queries 4), parsed once and evaluated per viewport. An empty list
 /// is true; a query that does not parse is `not all`.
 struct MediaQueryList: Sendable {
     fileprivate var queries: [MediaQuery]
+    /// Whether a query tests the `orientation` feature.
+    private(set) var testsOrientation = false
 
     static let all = MediaQueryList(queries: [])
 
@@ -19,6 +42,13 @@ struct MediaQueryList: Sendable {
         if trimmed.isEmpty {
             queries = []
             return
+        }
+        var pending = trimmed[...]
+        while let value = pending.popFirst() {
+            switch value {
+            case .block(_, let inner), .function(_, let inner): pending.append(contentsOf: inner)
+            case .token: if value.keyword == "orientation" { testsOrientation = true }
+            }
         }
         // A query that does not parse becomes `not all`: a media type nothing matches.
         queries = trimmed.commaSeparated.map { MediaQuery(Array($0.trimmed)) ?? MediaQuery(negated: false, type: "not all", condition: nil) }
@@ -33,8 +63,13 @@ struct MediaQueryList: Sendable {
     }
 
     func matches(_ viewport: Viewport) -> Bool {
-        queries.isEmpty || queries.contains { $0.matches(viewport) }
+        matches(MediaScreen(viewport))
     }
+
+    func matches(_ screen: MediaScreen) -> Bool {
+        queries.isEmpty || queries.contains { $0.matches(screen) }
+    }
+
 }
 
 private struct MediaQuery: Sendable {
@@ -75,7 +110,7 @@ private struct MediaQuery: Sendable {
         self.init(negated: false, type: nil, condition: condition)
     }
 
-    func matches(_ viewport: Viewport) -> Bool {
+    func matches(_ viewport: MediaScreen) -> Bool {
         let typeMatches: Bool
         switch type {
         case nil, "all", "screen": typeMatches = true
@@ -172,7 +207,7 @@ private indirect enum MediaCondition: Sendable {
         return .range(name: name, comparisons: comparisons)
     }
 
-    func evaluate(_ viewport: Viewport) -> Bool? {
+    func evaluate(_ viewport: MediaScreen) -> Bool? {
         switch self {
         case .unknown: return nil
         case .not(let inner): return inner.evaluate(viewport).map { !$0 }
@@ -220,7 +255,7 @@ private indirect enum MediaCondition: Sendable {
 
 /// The values the emulated screen reports (a light-scheme browser with no special settings).
 private enum MediaFeatures {
-    static func numericValue(_ name: String, _ viewport: Viewport) -> Double? {
+    static func numericValue(_ name: String, _ viewport: MediaScreen) -> Double? {
         switch name {
         case "width", "device-width": return viewport.width
         case "height", "device-height": return viewport.height
@@ -266,7 +301,7 @@ private enum MediaFeatures {
         return numbers[0] / numbers[1]
     }
 
-    static func evaluate(_ rawName: String, _ value: [ComponentValue]?, _ viewport: Viewport) -> Bool? {
+    static func evaluate(_ rawName: String, _ value: [ComponentValue]?, _ viewport: MediaScreen) -> Bool? {
         var name = rawName
         var comparison = 0
         for (prefix, sign) in [("min-", 1), ("max-", -1), ("-webkit-min-", 1), ("-webkit-max-", -1)] where name.hasPrefix(prefix) {
@@ -294,9 +329,9 @@ private enum MediaFeatures {
         let keyword = value.flatMap { $0.count == 1 ? $0[0].keyword : nil }
         let actual: String
         switch name {
-        case "orientation": actual = viewport.height >= viewport.width ? "portrait" : "landscape"
-        case "hover", "any-hover": actual = viewport == .desktop ? "hover" : "none"
-        case "pointer", "any-pointer": actual = viewport == .desktop ? "fine" : "coarse"
+        case "orientation": actual = viewport.orientation.rawValue
+        case "hover", "any-hover": actual = viewport.viewport == .desktop ? "hover" : "none"
+        case "pointer", "any-pointer": actual = viewport.viewport == .desktop ? "fine" : "coarse"
         case "prefers-color-scheme": actual = "light"
         case "prefers-reduced-motion", "prefers-contrast", "prefers-reduced-transparency", "prefers-reduced-data":
             actual = "no-preference"
