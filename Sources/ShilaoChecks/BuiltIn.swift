@@ -56,6 +56,8 @@ public enum BuiltIn {
         SummaryName.self,
         Tabindex.self,
         TDHeadersAttr.self,
+        TextContrastCheck.self,
+        TextContrastEnhanced.self,
         THHasDataCells.self,
         ValidLang.self,
     ]
