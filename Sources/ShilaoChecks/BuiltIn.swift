@@ -58,6 +58,7 @@ public enum BuiltIn {
         TDHeadersAttr.self,
         TextContrastCheck.self,
         TextContrastEnhanced.self,
+        TextSpacingStyle.self,
         THHasDataCells.self,
         ValidLang.self,
     ]

@@ -67,9 +67,9 @@ struct TextContrast {
             return
         }
         var data = [
-            "ratio": Self.format(ratio, digits: 2), "required": Self.format(required, digits: 1),
+            "ratio": NumberText.format(ratio, digits: 2), "required": NumberText.format(required, digits: 1),
             "foreground": pair.foreground.description, "background": pair.background.description,
-            "size": Self.format(style.fontSize, digits: 1),
+            "size": NumberText.format(style.fontSize, digits: 1),
         ]
         if style.hasTextShadow {
             results.review(element, "review.shadow", data)
@@ -98,13 +98,6 @@ struct TextContrast {
             current = node.parent
         }
         return false
-    }
-
-    static func format(_ value: Double, digits: Int) -> String {
-        var text = String(format: "%.\(digits)f", value)
-        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 }
 
