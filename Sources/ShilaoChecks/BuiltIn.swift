@@ -49,6 +49,7 @@ public enum BuiltIn {
         MotionMarquee.self,
         NestedInteractive.self,
         ObjectAlt.self,
+        OrientationLock.self,
         PageHasHeadingOne.self,
         PresentationRoleConflict.self,
         Region.self,
