@@ -30,6 +30,7 @@ public enum BuiltIn {
         ElderInducedButtons.self,
         ElderModeEntry.self,
         ElderVoiceReading.self,
+        FocusVisible.self,
         FrameFocusableContent.self,
         FullwidthSpaceLayout.self,
         GovMetaTags.self,

@@ -215,14 +215,30 @@ public final class StyleEngine {
 
     /// Author rules that apply in this viewport, in cascade order (UA rules left out).
     public var authorRules: [AuthorRule] {
-        rules.filter { $0.origin == .author }.map { active in
-            AuthorRule(
-                selectorText: active.rule.selectorText, sheet: active.sheet,
-                declarations: active.rule.declarations.map {
-                    DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
-                },
-                involvesFocus: active.rule.selectors.contains { $0.involvesFocus })
+        rules.filter { $0.origin == .author }.map(Self.authorRule)
+    }
+
+    /// The author rules that match `element` (while focused by keyboard when `focused`), in
+    /// cascade order, so a message can name the rule that set a value.
+    public func matchedAuthorRules(of element: Element, focused: Bool = false) -> [AuthorRule] {
+        guard let position = table.index(of: element) else { return [] }
+        var matcher = SelectorMatcher(table: table)
+        matcher.focused = focused ? position : nil
+        let matches = index.matches(position, table: table, matcher: matcher).map(\.rule)
+        // A rule with several matching selectors takes the place of its most specific one, the last.
+        return matches.enumerated().compactMap { offset, rule in
+            guard rules[rule].origin == .author, !matches[(offset + 1)...].contains(rule) else { return nil }
+            return Self.authorRule(rules[rule])
         }
+    }
+
+    private static func authorRule(_ active: ActiveRule) -> AuthorRule {
+        AuthorRule(
+            selectorText: active.rule.selectorText, sheet: active.sheet,
+            declarations: active.rule.declarations.map {
+                DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
+            },
+            involvesFocus: active.rule.selectors.contains { $0.involvesFocus })
     }
 
     /// Names of `@keyframes` defined in the page's sheets.

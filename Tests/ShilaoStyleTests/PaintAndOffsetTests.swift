@@ -86,3 +86,19 @@ import Testing
         }
     }
 }
+
+@Suite struct MatchedRuleTests {
+    @Test func matchedAuthorRulesFollowFocusAndCascadeOrder() throws {
+        let html = """
+        <html><head><title>t</title><style>
+        a { color: #036 } a:focus { outline: none } a:focus:not(:focus-visible) { outline: 0 } .x, a.x { color: red }
+        </style></head><body><a id="a" class="x" href="#">l</a></body></html>
+        """
+        try withEngine(html) { engine, doc in
+            let link = doc.element(id: "a")!
+            #expect(engine.matchedAuthorRules(of: link).map(\.selectorText) == ["a", ".x, a.x"])
+            #expect(engine.matchedAuthorRules(of: link, focused: true).map(\.selectorText) == ["a", "a:focus", ".x, a.x"])
+            #expect(engine.matchedAuthorRules(of: link, focused: true)[1].sheet == "<style>")
+        }
+    }
+}
