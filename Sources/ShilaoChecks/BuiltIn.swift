@@ -57,6 +57,7 @@ public enum BuiltIn {
         ScrollableRegionFocusable.self,
         SummaryName.self,
         Tabindex.self,
+        TargetSize.self,
         TDHeadersAttr.self,
         TextContrastCheck.self,
         TextContrastEnhanced.self,
