@@ -38,8 +38,10 @@ struct FocusVisible: BuiltInCheck {
         for key in order {
             let group = groups[key]!
             if let rule = group.rule {
+                // A local sheet is named by its path, not a file:// URL.
+                let sheet = rule.sheet.hasPrefix("file://") ? String(rule.sheet.dropFirst(7)) : rule.sheet
                 results.fail(group.element, "fail", [
-                    "selector": rule.selectorText, "sheet": rule.sheet, "count": String(group.count),
+                    "selector": rule.selectorText, "sheet": sheet, "count": String(group.count),
                 ])
             } else {
                 results.fail(group.element, "fail.inline")

@@ -44,7 +44,7 @@ struct TargetSize: BuiltInCheck {
                 } else {
                     results.review(element, "review.spacing", data)
                 }
-            } else if let height, height.low >= required, width.map({ $0.low >= required }) ?? Self.fillsLine(style) {
+            } else if let height, height.low >= required, width.map({ $0.low >= required }) ?? Self.fillsLine(style, display: Self.display(of: element, page: page)) {
                 results.pass(element)
             } else if source != "wcag" {
                 results.review(element, "review.\(source)", ["required": NumberText.format(required)])
@@ -88,13 +88,18 @@ struct TargetSize: BuiltInCheck {
     /// The border box as far as CSS fixes it. Inline boxes ignore width and height; their size
     /// follows the text (unknown here) unless they only hold an image of fixed size.
     static func size(_ element: Element, style: ComputedStyle, page: Page) -> (width: Extent?, height: Extent?) {
-        if style.display == "inline", !controls.contains(element.name) {
+        if display(of: element, page: page) == "inline", !controls.contains(element.name) {
             guard let image = image(in: element, page: page) else { return (nil, nil) }
             return (Extent(low: image.width, high: image.width), Extent(low: image.height, high: image.height))
         }
-        return (side(style.width, minimum: style.minWidth,
-                     padding: [style.padding.left, style.padding.right], border: style.border.left.width + style.border.right.width),
-                height(element, style: style, page: page))
+        let frame = style.border.left.width + style.border.right.width
+        var width = side(style.width, minimum: style.minWidth, padding: [style.padding.left, style.padding.right], border: frame)
+        // A shrink-to-fit box is at least about as wide as its text: a lower bound only, for passing.
+        if width == nil, display(of: element, page: page).hasPrefix("inline"),
+           element.descendants.contains(where: VisibleText.hasOwnText) || VisibleText.hasOwnText(element), let padding = pixels([style.padding.left, style.padding.right]) {
+            width = Extent(low: 0.8 * TextSpacingStyle.textWidth(element, style: style) + padding + frame, high: .infinity)
+        }
+        return (width, height(element, style: style, page: page))
     }
 
     static func height(_ element: Element, style: ComputedStyle, page: Page) -> Extent? {
@@ -106,8 +111,10 @@ struct TargetSize: BuiltInCheck {
         guard VisibleText.hasOwnText(element) || element.descendants.contains(where: VisibleText.hasOwnText),
               let padding = pixels([style.padding.top, style.padding.bottom]) else { return nil }
         let line = style.lineHeightPixels + padding + style.border.top.width + style.border.bottom.width
-        let wraps = TextSpacingStyle.wraps(element, style: style, page: page)
-        return Extent(low: line, high: wraps ? .infinity : line)
+        // The upper bound holds only for text that clearly fits on one line (estimates are rough).
+        let oneLine = !element.descendants.contains(where: { $0.isNamed("br") })
+            && TextSpacingStyle.textWidth(element, style: style) < 0.8 * TextSpacingStyle.availableWidth(element, page: page)
+        return Extent(low: line, high: oneLine ? line : .infinity)
     }
 
     /// One side from a fixed length, between the border-box and content-box readings; a
@@ -123,9 +130,17 @@ struct TargetSize: BuiltInCheck {
         lengths.reduce(Optional(0.0)) { sum, length in sum.flatMap { total in length.pixels.map { total + $0 } } }
     }
 
+    /// The display, with children of flex and grid containers made block-level as browsers do.
+    static func display(of element: Element, page: Page) -> String {
+        let own = page.style.style(of: element).display
+        guard own.hasPrefix("inline"), let parent = element.parent else { return own }
+        let outer = page.style.style(of: parent).display
+        return ["flex", "inline-flex", "grid", "inline-grid"].contains(outer) ? "block" : own
+    }
+
     /// A block-level box with no set width spans its container's line.
-    static func fillsLine(_ style: ComputedStyle) -> Bool {
-        blockLevel.contains(style.display) && style.width.pixels == nil && style.position != .absolute && style.position != .fixed
+    static func fillsLine(_ style: ComputedStyle, display: String) -> Bool {
+        blockLevel.contains(display) && style.width.pixels == nil && style.position != .absolute && style.position != .fixed
     }
 
     /// The only content is one image with a fixed width and height.
@@ -151,7 +166,8 @@ struct TargetSize: BuiltInCheck {
             } ?? false
         }
         guard !neighbours.isEmpty else { return false }
-        if style.display.hasPrefix("inline") {
+        let inRow = display(of: element, page: page) != style.display
+        if style.display.hasPrefix("inline") || inRow {
             let gap = (style.margin.left.pixels ?? 0) + (style.margin.right.pixels ?? 0)
             return (width?.high ?? .infinity) + gap < 24
         }
@@ -162,7 +178,8 @@ struct TargetSize: BuiltInCheck {
     static func describe(_ width: Extent?, _ height: Extent?) -> String {
         func side(_ extent: Extent?) -> String {
             guard let extent else { return "?" }
-            if extent.high.isInfinite || extent.high == extent.low { return NumberText.format(extent.low) }
+            if extent.high.isInfinite { return "≥" + NumberText.format(extent.low) }
+            if extent.high == extent.low { return NumberText.format(extent.low) }
             return NumberText.format(extent.low) + "–" + NumberText.format(extent.high)
         }
         return side(width) + "×" + side(height)

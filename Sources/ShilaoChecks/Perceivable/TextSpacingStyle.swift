@@ -54,28 +54,36 @@ struct TextSpacingStyle: BuiltInCheck {
         }
     }
 
-    /// Whether the text takes more than one line: a `<br>` inside, or an estimated width (a
-    /// full em per CJK character, half an em per other character) beyond the nearest fixed
-    /// width or max-width, or the viewport.
+    /// Whether the text takes more than one line: a `<br>` inside, or an estimated width beyond
+    /// the room it has.
     static func wraps(_ element: Element, style: ComputedStyle, page: Page) -> Bool {
         if element.descendants.contains(where: { $0.isNamed("br") }) { return true }
-        let text = element.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let spacing = style.letterSpacing ?? 0
-        let width = text.unicodeScalars.reduce(0.0) { total, scalar in
-            total + (isWide(scalar) ? style.fontSize : style.fontSize / 2) + spacing
-        }
-        return width > availableWidth(element, page: page)
+        return textWidth(element, style: style) > availableWidth(element, page: page)
     }
 
+    /// The text on one line, estimated: a full em per CJK character, half an em per other one.
+    static func textWidth(_ element: Element, style: ComputedStyle) -> Double {
+        let text = element.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let spacing = style.letterSpacing ?? 0
+        return text.unicodeScalars.reduce(0.0) { total, scalar in
+            total + (isWide(scalar) ? style.fontSize : style.fontSize / 2) + spacing
+        }
+    }
+
+    /// The nearest fixed width or max-width up the tree (else the viewport), less the padding,
+    /// borders and margins of the boxes in between.
     static func availableWidth(_ element: Element, page: Page) -> Double {
+        var insets = 0.0
         var current: Element? = element
         while let node = current {
             let style = page.style.style(of: node)
             let limits = [style.width.pixels, style.maxWidth.pixels].compactMap { $0 }
-            if let narrowest = limits.min() { return narrowest }
+            if let narrowest = limits.min() { return narrowest - insets }
+            let sides = [style.padding.left, style.padding.right, style.margin.left, style.margin.right]
+            insets += sides.compactMap(\.pixels).reduce(0, +) + style.border.left.width + style.border.right.width
             current = node.parent
         }
-        return page.style.viewport.width
+        return page.style.viewport.width - insets
     }
 
     /// CJK ideographs, kana, hangul and full-width forms take a full em.
