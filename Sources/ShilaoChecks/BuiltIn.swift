@@ -49,6 +49,7 @@ public enum BuiltIn {
         MetaViewportZoom.self,
         MotionMarquee.self,
         NestedInteractive.self,
+        NonTextContrast.self,
         ObjectAlt.self,
         OrientationLock.self,
         PageHasHeadingOne.self,
