@@ -195,9 +195,35 @@ public final class StyleEngine {
         var matcher = SelectorMatcher(table: table)
         matcher.focused = focused
         let matches = index.matches(position, table: table, matcher: matcher)
-        let cascade = Cascade(matches: matches, rules: rules, inline: inlineDeclarations(at: position), quirks: isQuirksMode)
+        let cascade = Cascade(matches: matches, rules: rules, hints: presentationalHints(at: position),
+                              inline: inlineDeclarations(at: position), quirks: isQuirksMode)
         let rootSize = table.parent[position] < 0 ? 16 : style(at: 0).fontSize
         return ValueComputer(inherited: parent ?? .initial, rootFontSize: rootSize, viewport: viewport).compute(cascade)
+    }
+
+    /// Colour attributes old table templates still use: `bgcolor` on the body and table parts,
+    /// `text` on the body, `color` on `font`.
+    private func presentationalHints(at position: Int) -> [Declaration] {
+        let element = table.elements[position]
+        var css = ""
+        switch table.names[position] {
+        case "body", "table", "tr", "td", "th", "thead", "tbody", "tfoot":
+            if let value = element.attribute("bgcolor").flatMap(Self.legacyColor) { css += "background-color: \(value);" }
+            if table.names[position] == "body", let value = element.attribute("text").flatMap(Self.legacyColor) { css += "color: \(value);" }
+        case "font":
+            if let value = element.attribute("color").flatMap(Self.legacyColor) { css += "color: \(value);" }
+        default:
+            return []
+        }
+        return css.isEmpty ? [] : Parser.parseDeclarations(css).compactMap(Declaration.init)
+    }
+
+    /// An attribute colour as CSS: browsers also read hex digits written without `#`.
+    static func legacyColor(_ raw: String) -> String? {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty, !value.contains(";") else { return nil }
+        let isHex = (value.count == 3 || value.count == 6) && value.allSatisfy(\.isHexDigit)
+        return isHex ? "#" + value : value
     }
 
     private func inlineDeclarations(at position: Int) -> [Declaration] {

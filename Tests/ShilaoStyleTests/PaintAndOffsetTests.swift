@@ -102,3 +102,25 @@ import Testing
         }
     }
 }
+
+@Suite struct PresentationalHintTests {
+    @Test func bgcolorAndFontColorActBeforeAuthorRules() throws {
+        let html = """
+        <html><head><title>t</title><style>body { background: #E9EEF4 } .dark { background-color: #333 }</style></head>
+        <body text="#222"><table bgcolor="#FFFFFF"><tr><td id="cell" class="gray">a</td><td id="dark" class="dark" bgcolor="ffffcc">b</td>
+        <td id="bare" bgcolor="FFF8E1"><font id="font" color="#999">c</font></td></tr></table><p id="p">d</p></body></html>
+        """
+        try withEngine(html) { engine, doc in
+            guard case .known(let pair) = engine.colors(of: doc.element(id: "cell")!) else {
+                Issue.record("colours should be known")
+                return
+            }
+            #expect(pair.background == .white)
+            #expect(pair.foreground == RGBA(red: 0x22, green: 0x22, blue: 0x22))
+            #expect(style(engine, doc, "dark").backgroundColor == RGBA(red: 0x33, green: 0x33, blue: 0x33))
+            #expect(style(engine, doc, "bare").backgroundColor == RGBA(red: 0xFF, green: 0xF8, blue: 0xE1))
+            #expect(style(engine, doc, "font").color == RGBA(red: 0x99, green: 0x99, blue: 0x99))
+            #expect(style(engine, doc, "font").source(of: .color)?.origin == .author)
+        }
+    }
+}
