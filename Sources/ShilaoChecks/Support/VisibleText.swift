@@ -6,12 +6,11 @@ import ShilaoStyle
 /// looks (contrast, spacing, size). `aria-hidden` text is left in: it is hidden from screen
 /// readers, not from eyes.
 enum VisibleText {
-    /// Elements whose fallback content or children are not drawn as text: embedded media, form
-    /// menus (drawn by the system), and replaced elements.
-    static let notDrawnAsText: Set<String> = [
-        "svg", "math", "canvas", "video", "audio", "object", "iframe", "select", "option", "optgroup",
-        "datalist", "script", "style", "template", "noscript", "title",
-    ]
+    /// Boxes that are drawn but whose content is not HTML text: SVG and MathML, embedded media
+    /// and frames (fallback content), and menus the system draws.
+    static let foreignContent: Set<String> = ["svg", "math", "canvas", "video", "audio", "object", "iframe", "select"]
+    /// Elements whose text is never drawn as page text.
+    static let undrawnText: Set<String> = ["option", "optgroup", "datalist", "script", "style", "template", "noscript", "title"]
 
     /// Boxes moved at least this far off the top or left of the page cannot be scrolled into
     /// view (`left: -9999px`, `text-indent: -9999em` image replacement).
@@ -29,8 +28,8 @@ enum VisibleText {
         element.ownText.contains { !$0.isWhitespace }
     }
 
-    /// Whether the element's own text is drawn where it can be seen: rendered, visible, not
-    /// inside SVG, MathML or fallback content, not transparent, not zero-sized, not clipped to a
+    /// Whether the element (and its own text) is drawn where it can be seen: rendered, visible,
+    /// not inside SVG, MathML or fallback content, not transparent, not zero-sized, not clipped to a
     /// pixel (the "visually hidden" pattern) and not moved off screen.
     static func isOnScreen(_ element: Element, in page: Page) -> Bool {
         let engine = page.style
@@ -39,7 +38,7 @@ enum VisibleText {
         guard own.visibility == .visible, own.fontSize > 0, !isBefore(own.textIndent) else { return false }
         var current: Element? = element
         while let node = current {
-            if notDrawnAsText.contains(node.name) { return false }
+            if undrawnText.contains(node.name) || (node != element && foreignContent.contains(node.name)) { return false }
             let style = engine.style(of: node)
             if style.opacity <= 0 { return false }
             if style.position == .absolute || style.position == .fixed,
