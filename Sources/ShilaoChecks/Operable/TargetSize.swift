@@ -30,6 +30,19 @@ struct TargetSize: BuiltInCheck {
         let mobile = page.style.viewport == .mobile
         let required: Double = elder ? 60 : mobile ? 44 : 24
         let source = elder ? "elder" : mobile ? "mobile" : "wcag"
+        // Reviews of alike targets (one tag, one class) are reported once with their count:
+        // a list of two hundred links styled by one rule is one thing to check.
+        var reviews: [String: (element: Element, key: String, data: [String: String], count: Int)] = [:]
+        var order: [String] = []
+        func review(_ element: Element, _ key: String, _ data: [String: String]) {
+            let group = [key, element.name, element.attribute("class") ?? ""].joined(separator: "\u{0}")
+            if let seen = reviews[group] {
+                reviews[group]?.count = seen.count + 1
+            } else {
+                reviews[group] = (element, key, data, 1)
+                order.append(group)
+            }
+        }
         for element in page.document.elements where Self.isTarget(element, page: page) {
             guard !Self.isInSentence(element, page: page), !Self.isSizedByBrowser(element, page: page) else { continue }
             let style = page.style.style(of: element)
@@ -42,13 +55,17 @@ struct TargetSize: BuiltInCheck {
                 } else if Self.crowds(element, style: style, width: width, height: height, page: page) {
                     results.fail(element, "fail.wcag", data)
                 } else {
-                    results.review(element, "review.spacing", data)
+                    review(element, "review.spacing", data)
                 }
             } else if let height, height.low >= required, width.map({ $0.low >= required }) ?? Self.fillsLine(style, display: Self.display(of: element, page: page)) {
                 results.pass(element)
             } else if source != "wcag" {
-                results.review(element, "review.\(source)", ["required": NumberText.format(required)])
+                review(element, "review.\(source)", ["required": NumberText.format(required)])
             }
+        }
+        for group in order {
+            let item = reviews[group]!
+            results.review(item.element, item.key, item.data.merging(["count": String(item.count)]) { $1 })
         }
     }
 
