@@ -15,12 +15,12 @@ enum HTMLReport {
         header,main,footer{max-width:70rem;margin:0 auto;padding:0 1rem}
         header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;border-bottom:2px solid #1d4ed8}
         header ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}
-        a{color:#1d4ed8}
+        a{color:#1e40af}
         a:focus{outline:3px solid #b45309;outline-offset:2px}
         .gauges{display:flex;flex-wrap:wrap;gap:1.5rem;list-style:none;padding:0}
         .gauges li{border:1px solid #d1d5db;border-radius:8px;padding:1rem;min-width:14rem}
         .pass{color:#166534;font-weight:bold}
-        .fail{color:#b91c1c;font-weight:bold}
+        .fail{color:#991b1b;font-weight:bold}
         .note{border-left:4px solid #1d4ed8;padding-left:1rem}
         pre{background:#f3f4f6;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
         table{border-collapse:collapse;width:100%}

@@ -132,6 +132,14 @@ public struct ComputedStyle: Sendable {
     public internal(set) var cursorImages: [String] = []
     public internal(set) var overflowX = "visible"
     public internal(set) var overflowY = "visible"
+    /// A shadow or halo behind the text changes its contrast, which only rendering can judge.
+    public internal(set) var hasTextShadow = false
+    /// px, or a percentage of the containing block.
+    public internal(set) var textIndent: CSSLength = .px(0)
+    /// SVG paint as a flat colour; `none` and paint servers (`url(#gradient)`) give transparent,
+    /// having no single colour to judge.
+    public internal(set) var fill: RGBA = .black
+    public internal(set) var stroke: RGBA = .transparent
 
     var customProperties: [String: [ComponentValue]] = [:]
     /// Four bits per property: 0 when nothing was declared, else origin (1 UA, 2 author,

@@ -23,12 +23,16 @@ public struct AuthorRule: Sendable {
 /// per page; styles are computed lazily and cached per element. Not thread-safe.
 public final class StyleEngine {
     public let viewport: Viewport
+    /// The orientation media queries see: the viewport's own unless the engine was turned.
+    public let orientation: Orientation
+    /// Some author sheet has a rule or sheet conditional on the `orientation` media feature.
+    public private(set) var usesOrientationQueries = false
     /// Sheets that could not be loaded, with the reason; the page is styled without them.
     public private(set) var problems: [String] = []
 
     private let document: HTMLDocument
     private let pageURL: String
-    private let media: MediaEnvironment
+    private let screen: MediaScreen
     private let attributes: [Element: [String: String]]
     private let table: ElementTable
     private var rules: [ActiveRule] = []
@@ -43,16 +47,17 @@ public final class StyleEngine {
     static let maximumImportDepth = 8
 
     public convenience init(document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
-        self.init(document: document, pageURL: pageURL, media: MediaEnvironment(viewport: viewport), loader: loader, attributes: [:])
+        self.init(document: document, pageURL: pageURL, screen: MediaScreen(viewport), loader: loader, attributes: [:])
     }
 
-    private init(document: HTMLDocument, pageURL: String, media: MediaEnvironment, loader: StylesheetLoader,
+    private init(document: HTMLDocument, pageURL: String, screen: MediaScreen, loader: StylesheetLoader,
                  attributes: [Element: [String: String]]) {
         self.document = document
         self.pageURL = pageURL
-        self.media = media
+        self.screen = screen
         self.attributes = attributes
-        viewport = media.viewport
+        viewport = screen.viewport
+        orientation = screen.orientation
         self.loader = loader
         isQuirksMode = QuirksMode.applies(to: document.doctype)
         table = ElementTable(document: document, quirks: isQuirksMode, attributes: attributes)
@@ -72,9 +77,9 @@ public final class StyleEngine {
     public func assuming(attributes: [Element: [String: String]] = [:], prefersReducedMotion: Bool = false) -> StyleEngine {
         var changed = self.attributes
         changed.merge(attributes) { $0.merging($1) { $1 } }
-        return StyleEngine(document: document, pageURL: pageURL,
-                           media: MediaEnvironment(viewport: viewport, prefersReducedMotion: prefersReducedMotion || media.prefersReducedMotion),
-                           loader: loader, attributes: changed)
+        let screen = MediaScreen(viewport, orientation: orientation,
+                                 prefersReducedMotion: prefersReducedMotion || self.screen.prefersReducedMotion)
+        return StyleEngine(document: document, pageURL: pageURL, screen: screen, loader: loader, attributes: changed)
     }
 
     // MARK: Sheets
@@ -113,7 +118,19 @@ public final class StyleEngine {
 
     private func mediaMatches(_ media: String?) -> Bool {
         guard let media else { return true }
-        return MediaQueryList(text: media).matches(self.media)
+        return matches(MediaQueryList(text: media))
+    }
+
+    private func matches(_ media: MediaQueryList) -> Bool {
+        if media.testsOrientation { usesOrientationQueries = true }
+        return media.matches(screen)
+    }
+
+    /// The same page styled at the same viewport size but in the other orientation (or this
+    /// one): what a phone shows when it is turned. Sheets come from the same loader.
+    public func turned(to orientation: Orientation) -> StyleEngine {
+        let screen = MediaScreen(viewport, orientation: orientation, prefersReducedMotion: self.screen.prefersReducedMotion)
+        return StyleEngine(document: document, pageURL: pageURL, screen: screen, loader: loader, attributes: attributes)
     }
 
     private func load(_ url: URL, origin: StyleOrigin, chain: [String]) {
@@ -145,11 +162,11 @@ public final class StyleEngine {
                 case .style(let style):
                     rules.append(ActiveRule(rule: style, origin: origin, sheet: name))
                 case .media(let media, let inner):
-                    guard media.matches(self.media) else { continue }
+                    guard matches(media) else { continue }
                     pending.append(current)
                     current = inner[...]
                 case .importRule(let importRule):
-                    guard importRule.media.matches(self.media) else { continue }
+                    guard matches(importRule.media) else { continue }
                     guard let url = URLResolver.resolve(importRule.url, against: base) else {
                         problems.append("stylesheet \(importRule.url): not a usable URL")
                         continue
@@ -196,9 +213,35 @@ public final class StyleEngine {
         var matcher = SelectorMatcher(table: table)
         matcher.focused = focused
         let matches = index.matches(position, table: table, matcher: matcher)
-        let cascade = Cascade(matches: matches, rules: rules, inline: inlineDeclarations(at: position), quirks: isQuirksMode)
+        let cascade = Cascade(matches: matches, rules: rules, hints: presentationalHints(at: position),
+                              inline: inlineDeclarations(at: position), quirks: isQuirksMode)
         let rootSize = table.parent[position] < 0 ? 16 : style(at: 0).fontSize
         return ValueComputer(inherited: parent ?? .initial, rootFontSize: rootSize, viewport: viewport).compute(cascade)
+    }
+
+    /// Colour attributes old table templates still use: `bgcolor` on the body and table parts,
+    /// `text` on the body, `color` on `font`.
+    private func presentationalHints(at position: Int) -> [Declaration] {
+        let element = table.elements[position]
+        var css = ""
+        switch table.names[position] {
+        case "body", "table", "tr", "td", "th", "thead", "tbody", "tfoot":
+            if let value = element.attribute("bgcolor").flatMap(Self.legacyColor) { css += "background-color: \(value);" }
+            if table.names[position] == "body", let value = element.attribute("text").flatMap(Self.legacyColor) { css += "color: \(value);" }
+        case "font":
+            if let value = element.attribute("color").flatMap(Self.legacyColor) { css += "color: \(value);" }
+        default:
+            return []
+        }
+        return css.isEmpty ? [] : Parser.parseDeclarations(css).compactMap(Declaration.init)
+    }
+
+    /// An attribute colour as CSS: browsers also read hex digits written without `#`.
+    static func legacyColor(_ raw: String) -> String? {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty, !value.contains(";") else { return nil }
+        let isHex = (value.count == 3 || value.count == 6) && value.allSatisfy(\.isHexDigit)
+        return isHex ? "#" + value : value
     }
 
     private func inlineDeclarations(at position: Int) -> [Declaration] {
@@ -216,14 +259,30 @@ public final class StyleEngine {
 
     /// Author rules that apply in this viewport, in cascade order (UA rules left out).
     public var authorRules: [AuthorRule] {
-        rules.filter { $0.origin == .author }.map { active in
-            AuthorRule(
-                selectorText: active.rule.selectorText, sheet: active.sheet,
-                declarations: active.rule.declarations.map {
-                    DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
-                },
-                involvesFocus: active.rule.selectors.contains { $0.involvesFocus })
+        rules.filter { $0.origin == .author }.map(Self.authorRule)
+    }
+
+    /// The author rules that match `element` (while focused by keyboard when `focused`), in
+    /// cascade order, so a message can name the rule that set a value.
+    public func matchedAuthorRules(of element: Element, focused: Bool = false) -> [AuthorRule] {
+        guard let position = table.index(of: element) else { return [] }
+        var matcher = SelectorMatcher(table: table)
+        matcher.focused = focused ? position : nil
+        let matches = index.matches(position, table: table, matcher: matcher).map(\.rule)
+        // A rule with several matching selectors takes the place of its most specific one, the last.
+        return matches.enumerated().compactMap { offset, rule in
+            guard rules[rule].origin == .author, !matches[(offset + 1)...].contains(rule) else { return nil }
+            return Self.authorRule(rules[rule])
         }
+    }
+
+    private static func authorRule(_ active: ActiveRule) -> AuthorRule {
+        AuthorRule(
+            selectorText: active.rule.selectorText, sheet: active.sheet,
+            declarations: active.rule.declarations.map {
+                DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
+            },
+            involvesFocus: active.rule.selectors.contains { $0.involvesFocus })
     }
 
     /// Names of `@keyframes` defined in the page's sheets.

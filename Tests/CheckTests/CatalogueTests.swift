@@ -35,4 +35,24 @@ import ShilaoCore
             #expect(act.range(of: #"^[a-z0-9]{6}$"#, options: .regularExpression) != nil, "ACT id '\(act)' is malformed")
         }
     }
+
+    /// In an unquoted YAML value, " #" starts a comment: a fix text with a colour code would be cut
+    /// there without any error. Texts that hold one must be quoted.
+    @Test func noTextIsCutByAYAMLComment() throws {
+        let checks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("checks")
+        let files = FileManager.default.enumerator(at: checks, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "yml" } ?? []
+        #expect(files.count >= 10)
+        for file in files {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            for (number, line) in lines.enumerated() {
+                let text = line.drop { $0 == " " }
+                guard let colon = text.firstIndex(of: ":"), ["zh-CN", "en"].contains(String(text[..<colon])) else { continue }
+                let value = text[text.index(after: colon)...].drop { $0 == " " }
+                guard let first = value.first, !"\"'|>".contains(first) else { continue }
+                #expect(!value.contains(" #"), "\(file.lastPathComponent):\(number + 1): quote this text, or YAML cuts it at ' #'")
+            }
+        }
+    }
 }

@@ -259,8 +259,8 @@ import Testing
                                           ("(min-aspect-ratio: 16/10)", true, false), ("(800px <= height)", true, false),
                                           ("garbage(", false, false), ("", true, true), ("speech", false, false)] {
             let list = MediaQueryList(text: query)
-            #expect(list.matches(MediaEnvironment(viewport: .desktop)) == desktop, "\(query)")
-            #expect(list.matches(MediaEnvironment(viewport: .mobile)) == mobile, "\(query)")
+            #expect(list.matches(MediaScreen(.desktop)) == desktop, "\(query)")
+            #expect(list.matches(MediaScreen(.mobile)) == mobile, "\(query)")
         }
     }
 

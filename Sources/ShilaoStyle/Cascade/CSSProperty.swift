@@ -15,7 +15,7 @@ public enum CSSProperty: Int, CaseIterable, Sendable {
     case boxShadow, letterSpacing, wordSpacing
     case animationName, animationDuration, animationIterationCount
     case transform, cursor, overflowX, overflowY
-    case top, right, bottom, left
+    case textShadow, textIndent, top, right, bottom, left, fill, stroke
 
     /// The CSS name, as written in a sheet.
     public var name: String { Self.names[rawValue] }
@@ -29,7 +29,7 @@ public enum CSSProperty: Int, CaseIterable, Sendable {
     var isInherited: Bool {
         switch self {
         case .fontSize, .fontWeight, .fontStyle, .lineHeight, .color, .visibility, .letterSpacing,
-             .wordSpacing, .cursor:
+             .wordSpacing, .cursor, .textShadow, .textIndent, .fill, .stroke:
             return true
         default:
             return false

@@ -26,15 +26,23 @@ struct Cascade {
     /// Whether quirks-only declarations (unitless lengths) apply.
     let quirks: Bool
 
-    init(matches: [(rule: Int, key: Int)], rules: [ActiveRule], inline: [Declaration], quirks: Bool) {
+    /// `hints` are the element's presentational attributes (`bgcolor`, `<font color>`), which
+    /// count as author declarations placed before every author rule (HTML §15.3.1).
+    init(matches: [(rule: Int, key: Int)], rules: [ActiveRule], hints: [Declaration] = [], inline: [Declaration], quirks: Bool) {
         self.quirks = quirks
+        var hintsApplied = false
         for (ruleIndex, _) in matches {
             let active = rules[ruleIndex]
             let origin: UInt8 = active.origin == .userAgent ? 1 : 2
+            if origin == 2, !hintsApplied {
+                hints.forEach { apply($0, origin: 2) }
+                hintsApplied = true
+            }
             for declaration in active.rule.declarations where !declaration.important {
                 apply(declaration, origin: origin)
             }
         }
+        if !hintsApplied { hints.forEach { apply($0, origin: 2) } }
         for declaration in inline where !declaration.important {
             apply(declaration, origin: 3)
         }

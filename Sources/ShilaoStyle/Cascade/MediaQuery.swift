@@ -7,17 +7,36 @@ public enum Viewport: String, CaseIterable, Sendable {
     var devicePixelRatio: Double { self == .desktop ? 1 : 2 }
 }
 
-/// What media queries are evaluated against: the viewport, and the one reader preference a
-/// check asks about (a system set to reduce motion).
-struct MediaEnvironment: Sendable {
-    var viewport: Viewport
-    var prefersReducedMotion = false
+/// A screen orientation, as the `orientation` media feature names it.
+public enum Orientation: String, Sendable {
+    case portrait, landscape
+}
+
+/// What media queries read: the viewport, with its orientation possibly turned, so the
+/// orientation check can compare a page's styles in both orientations at the same size; and the
+/// one reader preference a check asks about (a system set to reduce motion).
+struct MediaScreen: Sendable {
+    let viewport: Viewport
+    let orientation: Orientation
+    let prefersReducedMotion: Bool
+
+    init(_ viewport: Viewport, orientation: Orientation? = nil, prefersReducedMotion: Bool = false) {
+        self.viewport = viewport
+        self.orientation = orientation ?? (viewport.height >= viewport.width ? .portrait : .landscape)
+        self.prefersReducedMotion = prefersReducedMotion
+    }
+
+    var width: Double { viewport.width }
+    var height: Double { viewport.height }
+    var devicePixelRatio: Double { viewport.devicePixelRatio }
 }
 
 /// A media query list (Media Queries 4), parsed once and evaluated per viewport. An empty list
 /// is true; a query that does not parse is `not all`.
 struct MediaQueryList: Sendable {
     fileprivate var queries: [MediaQuery]
+    /// Whether a query tests the `orientation` feature.
+    private(set) var testsOrientation = false
 
     static let all = MediaQueryList(queries: [])
 
@@ -26,6 +45,13 @@ struct MediaQueryList: Sendable {
         if trimmed.isEmpty {
             queries = []
             return
+        }
+        var pending = trimmed[...]
+        while let value = pending.popFirst() {
+            switch value {
+            case .block(_, let inner), .function(_, let inner): pending.append(contentsOf: inner)
+            case .token: if value.keyword == "orientation" { testsOrientation = true }
+            }
         }
         // A query that does not parse becomes `not all`: a media type nothing matches.
         queries = trimmed.commaSeparated.map { MediaQuery(Array($0.trimmed)) ?? MediaQuery(negated: false, type: "not all", condition: nil) }
@@ -39,9 +65,14 @@ struct MediaQueryList: Sendable {
         self.queries = queries
     }
 
-    func matches(_ environment: MediaEnvironment) -> Bool {
-        queries.isEmpty || queries.contains { $0.matches(environment) }
+    func matches(_ viewport: Viewport) -> Bool {
+        matches(MediaScreen(viewport))
     }
+
+    func matches(_ screen: MediaScreen) -> Bool {
+        queries.isEmpty || queries.contains { $0.matches(screen) }
+    }
+
 }
 
 private struct MediaQuery: Sendable {
@@ -82,14 +113,14 @@ private struct MediaQuery: Sendable {
         self.init(negated: false, type: nil, condition: condition)
     }
 
-    func matches(_ environment: MediaEnvironment) -> Bool {
+    func matches(_ viewport: MediaScreen) -> Bool {
         let typeMatches: Bool
         switch type {
         case nil, "all", "screen": typeMatches = true
         default: typeMatches = false
         }
         // Unknown (nil) counts as false, also under `not`.
-        let conditionMatches = condition.map { $0.evaluate(environment) } ?? true
+        let conditionMatches = condition.map { $0.evaluate(viewport) } ?? true
         guard let result = conditionMatches else { return false }
         let matched = typeMatches && result
         return negated ? !matched : matched
@@ -179,14 +210,14 @@ private indirect enum MediaCondition: Sendable {
         return .range(name: name, comparisons: comparisons)
     }
 
-    func evaluate(_ environment: MediaEnvironment) -> Bool? {
+    func evaluate(_ viewport: MediaScreen) -> Bool? {
         switch self {
         case .unknown: return nil
-        case .not(let inner): return inner.evaluate(environment).map { !$0 }
+        case .not(let inner): return inner.evaluate(viewport).map { !$0 }
         case .and(let parts):
             var result: Bool? = true
             for part in parts {
-                switch part.evaluate(environment) {
+                switch part.evaluate(viewport) {
                 case false?: return false
                 case nil: result = nil
                 case true?: break
@@ -196,7 +227,7 @@ private indirect enum MediaCondition: Sendable {
         case .or(let parts):
             var result: Bool? = false
             for part in parts {
-                switch part.evaluate(environment) {
+                switch part.evaluate(viewport) {
                 case true?: return true
                 case nil: result = nil
                 case false?: break
@@ -204,9 +235,9 @@ private indirect enum MediaCondition: Sendable {
             }
             return result
         case .feature(let name, let value):
-            return MediaFeatures.evaluate(name, value, environment)
+            return MediaFeatures.evaluate(name, value, viewport)
         case .range(let name, let comparisons):
-            guard let actual = MediaFeatures.numericValue(name, environment.viewport) else { return nil }
+            guard let actual = MediaFeatures.numericValue(name, viewport) else { return nil }
             for (op, operand, featureOnLeft) in comparisons {
                 guard let other = MediaFeatures.number(operand, for: name) else { return nil }
                 let (lhs, rhs) = featureOnLeft ? (actual, other) : (other, actual)
@@ -226,9 +257,9 @@ private indirect enum MediaCondition: Sendable {
 }
 
 /// The values the emulated screen reports (a light-scheme browser with no special settings
-/// beyond the environment's motion preference).
+/// beyond the screen's motion preference).
 private enum MediaFeatures {
-    static func numericValue(_ name: String, _ viewport: Viewport) -> Double? {
+    static func numericValue(_ name: String, _ viewport: MediaScreen) -> Double? {
         switch name {
         case "width", "device-width": return viewport.width
         case "height", "device-height": return viewport.height
@@ -274,8 +305,7 @@ private enum MediaFeatures {
         return numbers[0] / numbers[1]
     }
 
-    static func evaluate(_ rawName: String, _ value: [ComponentValue]?, _ environment: MediaEnvironment) -> Bool? {
-        let viewport = environment.viewport
+    static func evaluate(_ rawName: String, _ value: [ComponentValue]?, _ viewport: MediaScreen) -> Bool? {
         var name = rawName
         var comparison = 0
         for (prefix, sign) in [("min-", 1), ("max-", -1), ("-webkit-min-", 1), ("-webkit-max-", -1)] where name.hasPrefix(prefix) {
@@ -303,11 +333,11 @@ private enum MediaFeatures {
         let keyword = value.flatMap { $0.count == 1 ? $0[0].keyword : nil }
         let actual: String
         switch name {
-        case "orientation": actual = viewport.height >= viewport.width ? "portrait" : "landscape"
-        case "hover", "any-hover": actual = viewport == .desktop ? "hover" : "none"
-        case "pointer", "any-pointer": actual = viewport == .desktop ? "fine" : "coarse"
+        case "orientation": actual = viewport.orientation.rawValue
+        case "hover", "any-hover": actual = viewport.viewport == .desktop ? "hover" : "none"
+        case "pointer", "any-pointer": actual = viewport.viewport == .desktop ? "fine" : "coarse"
         case "prefers-color-scheme": actual = "light"
-        case "prefers-reduced-motion": actual = environment.prefersReducedMotion ? "reduce" : "no-preference"
+        case "prefers-reduced-motion": actual = viewport.prefersReducedMotion ? "reduce" : "no-preference"
         case "prefers-contrast", "prefers-reduced-transparency", "prefers-reduced-data":
             actual = "no-preference"
         case "forced-colors", "inverted-colors": actual = "none"

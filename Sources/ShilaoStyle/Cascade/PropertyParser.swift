@@ -31,6 +31,7 @@ enum PropertyParser {
         case "animation": return [.animationName, .animationDuration, .animationIterationCount]
         case "text-decoration": return [.textDecorationLine]
         case "overflow": return [.overflowX, .overflowY]
+        case "inset": return [.top, .right, .bottom, .left]
         default: return []
         }
     }
@@ -202,6 +203,26 @@ enum PropertyParser {
         case .cursor: return cursor(items)
         case .overflowX, .overflowY:
             return keyword(items, ["visible", "hidden", "clip", "scroll", "auto", "overlay"])
+        case .textShadow:
+            if items.count == 1, items[0].keyword == "none" { return .flag(false) }
+            return .flag(true)
+        case .textIndent:
+            // `hanging` and `each-line` change which lines are indented, not by how much.
+            let lengths = items.filter { $0.keyword != "hanging" && $0.keyword != "each-line" }
+            guard lengths.count == 1 else { return nil }
+            return length(lengths[0], negative: true).map { .length($0) }
+        case .top, .right, .bottom, .left:
+            guard items.count == 1 else { return nil }
+            if items[0].keyword == "auto" { return .keyword("auto") }
+            return length(items[0], negative: true).map { .length($0) }
+        case .fill, .stroke:
+            guard let first = items.first else { return nil }
+            if items.count == 1, first.keyword == "none" { return .color(.rgba(.transparent)) }
+            // A paint server, with or without a fallback colour: no flat colour to judge.
+            if case .token(.url) = first { return .color(.rgba(.transparent)) }
+            if case .function(let name, _) = first, name.asciiLowercased == "url" { return .color(.rgba(.transparent)) }
+            guard items.count == 1 else { return nil }
+            return ColorParser.parse(first).map { .color($0) }
         }
     }
 
@@ -370,12 +391,13 @@ enum PropertyParser {
                     return .nan
                 }
                 if axis[0] == 0, axis[1] == 0, axis[2] != 0 { rotation += axis[2] > 0 ? angle : -angle }
-            case "matrix":
+            case "matrix", "matrix3d":
                 let numbers = arguments.compactMap { value -> Double? in
                     if case .token(.number(let v, _, _)) = value { return v }
                     return nil
                 }
-                guard numbers.count == 6 else { return nil }
+                guard numbers.count == (rawName.asciiLowercased == "matrix" ? 6 : 16) else { return nil }
+                // Both start with the first column of the 2D part: (cos θ, sin θ) scaled.
                 rotation += atan2(numbers[1], numbers[0]) * 180 / .pi
             default:
                 break

@@ -18,6 +18,10 @@ struct ValueComputer {
         style.wordSpacing = inherited.wordSpacing
         style.cursor = inherited.cursor
         style.cursorImages = inherited.cursorImages
+        style.hasTextShadow = inherited.hasTextShadow
+        style.textIndent = inherited.textIndent
+        style.fill = inherited.fill
+        style.stroke = inherited.stroke
         style.customProperties = VariableSubstitution.resolveCustoms(own: cascade.customs, inherited: inherited.customProperties)
 
         // A shorthand with var() is substituted and parsed once, not once per longhand.
@@ -213,10 +217,16 @@ struct ValueComputer {
             }
         case .overflowX: if case .keyword(let k) = value { style.overflowX = k }
         case .overflowY: if case .keyword(let k) = value { style.overflowY = k }
+        case .textShadow:
+            if case .flag(let present) = value { style.hasTextShadow = present }
+        case .textIndent: if let d = dimension(value, style) { style.textIndent = d }
         case .top: if let d = dimension(value, style) { style.inset.top = d }
         case .right: if let d = dimension(value, style) { style.inset.right = d }
         case .bottom: if let d = dimension(value, style) { style.inset.bottom = d }
         case .left: if let d = dimension(value, style) { style.inset.left = d }
+        // SVG paints resolve currentColor at the element, so an icon's `fill: currentColor` follows its text colour.
+        case .fill: if case .color(let c) = value { style.fill = c.resolved(current: style.color) }
+        case .stroke: if case .color(let c) = value { style.stroke = c.resolved(current: style.color) }
         }
     }
 
@@ -277,10 +287,14 @@ struct ValueComputer {
             style.cursorImages = source.cursorImages
         case .overflowX: style.overflowX = source.overflowX
         case .overflowY: style.overflowY = source.overflowY
+        case .textShadow: style.hasTextShadow = source.hasTextShadow
+        case .textIndent: style.textIndent = source.textIndent
         case .top: style.inset.top = source.inset.top
         case .right: style.inset.right = source.inset.right
         case .bottom: style.inset.bottom = source.inset.bottom
         case .left: style.inset.left = source.inset.left
+        case .fill: style.fill = source.fill
+        case .stroke: style.stroke = source.stroke
         }
     }
 
