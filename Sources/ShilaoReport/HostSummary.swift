@@ -25,7 +25,6 @@ struct HostTallies {
 
     let profile: Profile
     var entries: [String: Entry] = [:]
-    var order: [String] = []
 
     init(profile: Profile) {
         self.profile = profile
@@ -34,10 +33,7 @@ struct HostTallies {
     mutating func add(_ page: ScoredPage) {
         guard let host = URL(string: page.record.url)?.host?.lowercased(),
               let scheme = URL(string: page.record.url)?.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return }
-        if entries[host] == nil {
-            entries[host] = Entry(tally: SiteTally(profile: profile))
-            order.append(host)
-        }
+        if entries[host] == nil { entries[host] = Entry(tally: SiteTally(profile: profile)) }
         entries[host]!.pages += 1
         guard page.record.status == .ok else {
             if page.record.status == .error { entries[host]!.errors += 1 }
@@ -52,8 +48,10 @@ struct HostTallies {
         entries[host]!.worst = Array(worst.prefix(Self.worstKept))
     }
 
+    /// Sorted by host name: fetched records arrive in completion order, and reports must not
+    /// depend on it.
     var summaries: [HostSummary] {
-        order.compactMap { host in
+        entries.keys.sorted().compactMap { host in
             guard let entry = entries[host], entry.pages >= 2 else { return nil }
             return HostSummary(host: host, pages: entry.pages, errors: entry.errors, site: entry.tally.score,
                                worstPages: entry.worst)
