@@ -33,3 +33,32 @@ import Testing
         }
     }
 }
+
+/// SARIF rules link to docs/checks/<id>.md; the pages must exist for every check and say what
+/// `shilao explain` says now.
+@Suite struct CheckDocsTests {
+    @Test func everyCheckHasItsCurrentPage() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-docs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let binary = FileManager.default.fileExists(atPath: CLI.binary.path)
+            ? CLI.binary.path : CLI.packageRoot.appendingPathComponent(".build/debug/shilao").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [CLI.packageRoot.appendingPathComponent("scripts/check-docs.sh").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["SHILAO": binary, "OUT": out.path]) { $1 }
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let committed = CLI.packageRoot.appendingPathComponent("docs/checks")
+        let fresh = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(fresh.count >= 50)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted() == fresh,
+                "run scripts/check-docs.sh: docs/checks lists other checks than the catalogue")
+        for name in fresh {
+            let want = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            let have = (try? String(contentsOf: committed.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            #expect(have == want, "docs/checks/\(name) is out of date: run scripts/check-docs.sh")
+        }
+    }
+}
