@@ -8,6 +8,8 @@ pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev pkg-config)
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 if [ "${1:-}" = "--tests" ]; then
     python3 -c 'import jsonschema' 2>/dev/null || missing+=(python3-jsonschema)
+    # The HTML report test opens the report in headless Chromium (it says so when skipped).
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
