@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Shilao needs on Debian/Ubuntu and is missing: libxml2's and zlib's headers and
-# pkg-config to build; with --tests also Python's jsonschema, which the SARIF test validates reports with.
+# pkg-config to build; with --tests also Python's jsonschema (the SARIF test validates with it)
+# and Chromium (the HTML report test opens the report in it).
 # Swift itself must already be on PATH.
 set -euo pipefail
 missing=()
