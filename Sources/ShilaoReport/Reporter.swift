@@ -92,21 +92,21 @@ public final class OutputSink {
 
     /// Creates or truncates the file at `path`; throws a readable error when it cannot.
     public static func file(_ path: String) throws -> OutputSink {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw OutputError(path: path)
-        }
-        return OutputSink(handle: handle, closes: true, isTerminal: false)
+        try open(path, O_TRUNC)
     }
 
     /// Opens the file at `path` for appending, creating it when missing (resumed runs).
     public static func appending(_ path: String) throws -> OutputSink {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw OutputError(path: path) }
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw OutputError(path: path) }
-        try handle.seekToEnd()
-        return OutputSink(handle: handle, closes: true, isTerminal: false)
+        try open(path, O_APPEND)
+    }
+
+    /// Opens in place with open(2): FileManager.createFile writes a new file and renames it over
+    /// the path, which would replace a device such as /dev/null or /dev/stdout with a plain file.
+    private static func open(_ path: String, _ mode: Int32) throws -> OutputSink {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | mode, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path) }
+        return OutputSink(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: false), closes: true,
+                          isTerminal: isatty(descriptor) == 1)
     }
 
     private init(handle: FileHandle, closes: Bool, isTerminal: Bool) {

@@ -180,7 +180,9 @@ struct CLI {
             ? CLI.binary.path : CLI.packageRoot.appendingPathComponent(".build/debug/shilao").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = ["-qec", "\(binary) audit --format jsonl --output /dev/null samples", "/dev/null"]
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        process.arguments = ["-qec", "\(binary) audit --format jsonl --output \(report) samples", "/dev/null"]
         process.currentDirectoryURL = CLI.packageRoot
         let out = Pipe()
         process.standardOutput = out
@@ -191,7 +193,27 @@ struct CLI {
         #expect(terminal.contains("已完成"), "the progress line shows on a terminal: \(terminal.prefix(200))")
         #expect(terminal.contains("页/秒"))
 
-        let piped = try CLI.run(["audit", "--format", "jsonl", "--output", "/dev/null", "samples"])
+        let piped = try CLI.run(["audit", "--format", "jsonl", "--output", report, "samples"])
         #expect(piped.stderr.isEmpty, "nothing extra when standard error is not a terminal")
+    }
+}
+
+@Suite struct OutputFileTests {
+    /// The report is written into the file the path names, in place: a symbolic link stays a link
+    /// (and a device such as /dev/null stays a device), where writing a new file and renaming it
+    /// over the path would replace it.
+    @Test func outputIsWrittenInPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.jsonl").path
+        let link = folder.appendingPathComponent("link.jsonl").path
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let result = try CLI.run(["audit", "--profile", "all", "--format", "jsonl", "--output", link, "samples/index.html"])
+        #expect(result.status == 0)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == target, "the link must stay a link")
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.hasPrefix("{\"url\":\"samples/index.html\""))
     }
 }
