@@ -6,6 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "shilao", targets: ["shilao"]),
+        // For the libFuzzer package in Fuzz/, which builds these with coverage instrumentation.
+        .library(name: "ShilaoDOM", targets: ["ShilaoDOM"]),
+        .library(name: "ShilaoStyle", targets: ["ShilaoStyle"]),
+        .library(name: "ShilaoCore", targets: ["ShilaoCore"]),
+        .library(name: "ShilaoChecks", targets: ["ShilaoChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

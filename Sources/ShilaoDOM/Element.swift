@@ -105,6 +105,34 @@ public struct Element: Hashable {
     /// Every descendant element in document order, walked iteratively.
     public var descendants: ElementSequence { ElementSequence(root: self, includeRoot: false) }
 
+    /// Visits this element and its descendants in document order, handing each element the
+    /// state its parent's visit returned (`initial` for this element); a nil state skips that
+    /// element's descendants. One pass that carries what checks would otherwise learn by
+    /// walking ancestors from every element, which is quadratic on deep trees.
+    public func walk<State>(from initial: State, _ visit: (Element, State) throws -> State?) rethrows {
+        var states = [initial]
+        var current: xmlNodePtr? = node
+        while let n = current {
+            if let state = try visit(Element(n), states[states.count - 1]),
+               let child = Element.firstElement(from: Element.contentChildren(of: n)) {
+                states.append(state)
+                current = child.node
+                continue
+            }
+            current = nil
+            var climb = n
+            while climb != node {
+                if let sibling = Element.firstElement(from: climb.pointee.next) {
+                    current = sibling.node
+                    break
+                }
+                guard let up = climb.pointee.parent else { break }
+                states.removeLast()
+                climb = up
+            }
+        }
+    }
+
     /// The nearest ancestor (or this element) with the given tag name.
     public func closest(_ name: String) -> Element? {
         sequence(first: self, next: { $0.parent }).first { $0.name == name }
@@ -180,6 +208,24 @@ public struct Element: Hashable {
         return result
     }
 
+    /// The element and text nodes after this element among its parent's children, in order,
+    /// read lazily: looking at what stands between two siblings costs what lies between them,
+    /// not the whole list of children.
+    public var followingSiblingNodes: AnySequence<ChildNode> {
+        AnySequence(sequence(state: node.pointee.next) { (cursor: inout xmlNodePtr?) -> ChildNode? in
+            while let current = cursor {
+                cursor = current.pointee.next
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE: return .element(Element(current))
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = current.pointee.content { return .text(String(cString: content)) }
+                default: break
+                }
+            }
+            return nil
+        })
+    }
+
     /// Child nodes of this element that are text, in order, with their text (for checks that
     /// look at the element's own text rather than its descendants').
     public var ownText: String {
@@ -206,21 +252,11 @@ public struct Element: Hashable {
     public var path: String {
         var steps: [String] = []
         var current: Element? = self
+        let document = HTMLDocument.owner(of: node)
         while let element = current {
             let name = element.name
-            var position = 1
-            var sibling = element.previousElementSibling
-            while let s = sibling {
-                if s.name == name { position += 1 }
-                sibling = s.previousElementSibling
-            }
-            var ambiguous = position > 1
-            sibling = element.nextElementSibling
-            while !ambiguous, let s = sibling {
-                ambiguous = s.name == name
-                sibling = s.nextElementSibling
-            }
-            steps.append(ambiguous ? "\(name)[\(position)]" : name)
+            let step = document.siblingStep(of: element.node)
+            steps.append(step.ambiguous ? "\(name)[\(step.position)]" : name)
             current = element.parent
         }
         return "/" + steps.reversed().joined(separator: "/")

@@ -7,6 +7,18 @@ public final class HTMLDocument {
     /// The encoding the bytes were read in, as libxml2 reports it (for example `gbk`, `UTF-8`).
     public let encoding: String?
 
+    /// Each element's place among its same-named siblings, filled in for all children of a
+    /// parent the first time a path needs one of them: counting siblings for every finding is
+    /// quadratic on a page of 100,000 sibling elements.
+    private var siblingSteps: [xmlNodePtr: SiblingStep] = [:]
+
+    struct SiblingStep {
+        /// 1-based among the siblings with the same name.
+        let position: Int
+        /// Whether any sibling has the same name.
+        let ambiguous: Bool
+    }
+
     init(doc: htmlDocPtr) {
         self.doc = doc
         if let enc = doc.pointee.encoding {
@@ -14,10 +26,40 @@ public final class HTMLDocument {
         } else {
             encoding = nil
         }
+        doc.pointee._private = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
         xmlFreeDoc(doc)
+    }
+
+    /// The document that owns `node`: the loader leaves it in the tree's `_private` slot,
+    /// which libxml2 keeps for applications.
+    static func owner(of node: xmlNodePtr) -> HTMLDocument {
+        Unmanaged<HTMLDocument>.fromOpaque(node.pointee.doc.pointee._private).takeUnretainedValue()
+    }
+
+    func siblingStep(of node: xmlNodePtr) -> SiblingStep {
+        if let step = siblingSteps[node] { return step }
+        var first = node
+        while let previous = first.pointee.prev { first = previous }
+        var totals: [String: Int] = [:]
+        var sibling: xmlNodePtr? = first
+        while let s = sibling {
+            if s.pointee.type == XML_ELEMENT_NODE { totals[Element(s).name, default: 0] += 1 }
+            sibling = s.pointee.next
+        }
+        var seen: [String: Int] = [:]
+        sibling = first
+        while let s = sibling {
+            if s.pointee.type == XML_ELEMENT_NODE {
+                let name = Element(s).name
+                seen[name, default: 0] += 1
+                siblingSteps[s] = SiblingStep(position: seen[name]!, ambiguous: totals[name]! > 1)
+            }
+            sibling = s.pointee.next
+        }
+        return siblingSteps[node] ?? SiblingStep(position: 1, ambiguous: false)
     }
 
     /// The root element (`html`), when the page has any element at all.

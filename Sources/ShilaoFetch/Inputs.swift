@@ -96,10 +96,15 @@ public enum Inputs {
         return inputs
     }
 
-    /// The bytes of a file input, or the reason they cannot be read.
-    public static func read(_ url: URL) -> Result<[UInt8], InputError> {
+    /// The bytes of a file input, or the reason they cannot be read. A file over `maxBytes` is
+    /// not read at all, so one huge file costs neither the memory nor the time of parsing it.
+    public static func read(_ url: URL, maxBytes: Int = Int.max) -> Result<[UInt8], InputError> {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             return .failure(InputError(reason: "permission denied: the file cannot be read"))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
+           size.intValue > maxBytes {
+            return .failure(InputError(reason: "the page is larger than \(maxBytes) bytes (--max-page-size)"))
         }
         do {
             return .success(Array(try Data(contentsOf: url)))

@@ -9,12 +9,16 @@ public struct Runner: Sendable {
     public let jobs: Int
     public let concurrency: Int
     public let fetcher: Fetcher?
+    /// Files and archived pages larger than this become error records instead of being parsed
+    /// (fetched pages are held to the fetcher's own limit).
+    public let maxPageBytes: Int
 
-    public init(auditor: Auditor, jobs: Int, concurrency: Int = 8, fetcher: Fetcher? = nil) {
+    public init(auditor: Auditor, jobs: Int, concurrency: Int = 8, fetcher: Fetcher? = nil, maxPageBytes: Int = Int.max) {
         self.auditor = auditor
         self.jobs = max(1, jobs)
         self.concurrency = max(1, concurrency)
         self.fetcher = fetcher
+        self.maxPageBytes = maxPageBytes
     }
 
     public func run<S: Sequence>(_ inputs: S, ordered: Bool = true, emit: (PageRecord) throws -> Void) async throws
@@ -30,7 +34,9 @@ public struct Runner: Sendable {
                 guard let input = iterator.next() else { return false }
                 let index = started
                 started += 1
-                group.addTask { [auditor, fetcher] in (index, await Runner.audit(input, auditor, fetcher, cpu)) }
+                group.addTask { [auditor, fetcher, maxPageBytes] in
+                    (index, await Runner.audit(input, auditor, fetcher, cpu, maxPageBytes: maxPageBytes))
+                }
                 return true
             }
             for _ in 0..<width where !startNext() { break }
@@ -49,18 +55,21 @@ public struct Runner: Sendable {
         }
     }
 
-    static func audit(_ input: Input, _ auditor: Auditor, _ fetcher: Fetcher?, _ cpu: Semaphore) async -> PageRecord {
+    static func audit(_ input: Input, _ auditor: Auditor, _ fetcher: Fetcher?, _ cpu: Semaphore, maxPageBytes: Int) async -> PageRecord {
         switch input {
         case .unusable(let name, let reason):
             return .failure(url: name, reason: reason)
         case .file(let name, let url):
             return await cpu.holding {
-                switch Inputs.read(url) {
+                switch Inputs.read(url, maxBytes: maxPageBytes) {
                 case .failure(let error): return .failure(url: name, reason: error.reason)
                 case .success(let bytes): return auditor.audit(bytes: bytes, url: name)
                 }
             }
         case .document(let name, let body, let charset):
+            if body.count > maxPageBytes {
+                return .failure(url: name, reason: "the page is larger than \(maxPageBytes) bytes (--max-page-size)")
+            }
             return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: name) }
         case .web(let url):
             guard let fetcher else { return .failure(url: url, reason: "fetching over HTTP is not enabled") }

@@ -66,6 +66,14 @@ public final class FileStylesheetLoader: StylesheetLoader {
         }
         let path = url.path
         return cache.stylesheet(for: path) {
+            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: target) else {
+                return .failure(StylesheetLoadError("\(path): cannot be read"))
+            }
+            // A page may link /dev/stdin or a named pipe: opening one would wait forever.
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                return .failure(StylesheetLoadError("\(path): not a regular file"))
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 return .failure(StylesheetLoadError("\(path): cannot be read"))
             }

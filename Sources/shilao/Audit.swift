@@ -84,7 +84,8 @@ struct Audit: AsyncParsableCommand {
 
         let loader: StylesheetLoader = fetcher.map { WebStylesheetLoader(fetcher: $0) } ?? FileStylesheetLoader()
         let auditor = Auditor(engine: Engine(checks: checks), viewport: viewport, loader: loader)
-        let runner = Runner(auditor: auditor, jobs: jobs, concurrency: network.concurrency, fetcher: fetcher)
+        let runner = Runner(auditor: auditor, jobs: jobs, concurrency: network.concurrency, fetcher: fetcher,
+                            maxPageBytes: network.settings.maxBodyBytes)
         let progress = ProgressLine(total: plan.expectedCount, language: language)
         do {
             try await runner.run(plan, ordered: !plan.fetchesWeb) { record in
@@ -115,7 +116,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds one URL may take in all, redirects and retries included.", valueName: "SECONDS"))
     var timeout = 60.0
 
-    @Option(name: .customLong("max-page-size"), help: ArgumentHelp("Largest page body in megabytes.", valueName: "MB"))
+    @Option(name: .customLong("max-page-size"), help: ArgumentHelp("Largest page in megabytes, fetched, read from a file or archived; a larger one is an error record.", valueName: "MB"))
     var maxPageSize = 10.0
 
     func validate() throws {

@@ -59,6 +59,19 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         }
     }
 
+    /// Opening a named pipe (or /dev/stdin) for reading waits for a writer forever.
+    @Test(.timeLimit(.minutes(1))) func pipesAndDevicesAreNotRead() throws {
+        try withFiles([:]) { directory in
+            let pipe = directory.appendingPathComponent("pipe.css").path
+            #expect(mkfifo(pipe, 0o600) == 0)
+            let html = "<link rel=stylesheet href='pipe.css'><link rel=stylesheet href='/dev/stdin'><p id='p'>x</p>"
+            try withEngine(html, directory: directory) { engine, _ in
+                #expect(engine.problems.count == 2)
+                #expect(engine.problems.allSatisfy { $0.contains("not a regular file") })
+            }
+        }
+    }
+
     @Test func remoteSheetsNeedAFetchingLoader() throws {
         try withEngine("<link rel=stylesheet href='https://example.com/a.css'><p>x</p>") { engine, _ in
             #expect(engine.problems == ["stylesheet https://example.com/a.css: https://example.com/a.css: only local files can be read here"])

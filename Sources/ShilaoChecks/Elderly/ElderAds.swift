@@ -24,11 +24,14 @@ struct ElderAds: BuiltInCheck {
     func run(on page: Page, into results: inout Results) {
         guard let body = page.document.body else { return }
         var finds: [Find] = []
-        for element in page.document.elements {
-            if finds.contains(where: { find in element.ancestors.contains(find.element) }) { continue }
-            if let find = ElderAds.classify(element, reportedIDs: finds.compactMap { $0.element.attribute("id") }) {
-                finds.append(find)
-            }
+        var reportedIDs: [String] = []
+        let adImage = FirstDescendant(in: page.document, where: ElderAds.isAdImage)
+        // What lies inside an ad is part of that ad: the walk does not enter it.
+        page.document.root?.walk(from: ()) { element, _ in
+            guard let find = ElderAds.classify(element, reportedIDs: reportedIDs, adImage: adImage) else { return () }
+            finds.append(find)
+            if let id = find.element.attribute("id") { reportedIDs.append(id) }
+            return nil
         }
         guard !finds.isEmpty else {
             results.pass(body)
@@ -50,8 +53,9 @@ struct ElderAds: BuiltInCheck {
     }
 
     /// What makes this element an ad, if anything. `reportedIDs` are ids of ad layers already
-    /// found: the script that moves one of them is part of that find, not another.
-    static func classify(_ element: Element, reportedIDs: [String]) -> Find? {
+    /// found: the script that moves one of them is part of that find, not another. `adImage`
+    /// finds the first ad image inside an element.
+    static func classify(_ element: Element, reportedIDs: [String], adImage: FirstDescendant) -> Find? {
         let name = element.name
         if sourceElements.contains(name),
            let host = ["src", "data"].lazy.compactMap({ element.attribute($0) }).compactMap(AdHosts.adHost(in:)).first {
@@ -67,7 +71,7 @@ struct ElderAds: BuiltInCheck {
             let hasContent = element.firstElementChild != nil || !PageText.collapsed(element.textContent).isEmpty
             return Find(element: element, key: hasContent ? "fail.named" : "review.empty-slot", evidence: evidence)
         }
-        if isPositioned(element), let image = element.descendants.first(where: isAdImage) {
+        if isPositioned(element), let image = adImage.of(element) {
             return Find(element: element, key: "fail.floating", evidence: image.attribute("src") ?? "")
         }
         return nil

@@ -21,26 +21,31 @@ struct ElderInducedButtons: BuiltInCheck {
         guard let body = page.document.body else { return }
         let otherVersion = PageKind.isElderPage(page) ? nil : PageKind.separateElderVersion(page)
         var found = false
-        for element in body.descendants where ControlText.isControl(element) {
-            // A control inside another control (a button in a link) is judged once, on the outer one.
-            if element.ancestors.contains(where: ControlText.isControl) { continue }
-            let words = PageText.compact(ControlText.allText(of: element)).uppercased()
-            let short = words.count <= ElderInducedButtons.buttonLimit
-            if let match = ElderInducedButtons.unambiguous.first(where: { words.contains($0) }) {
-                found = true
-                if !short {
-                    results.review(element, "review.headline", ["wording": match])
-                } else if let entry = otherVersion {
-                    results.review(element, "review.ordinary-page", ["wording": match, "entry": entry.attribute("href") ?? ""])
-                } else {
-                    results.fail(element, "fail", ["wording": match])
+        // A control inside another control (a button in a link) is judged once, on the outer
+        // one: the walk does not enter a control it has judged.
+        let controlAbove = ([body] + Array(body.ancestors)).contains(where: ControlText.isControl)
+        if !controlAbove {
+            body.walk(from: ()) { element, _ in
+                if element == body || !ControlText.isControl(element) { return () }
+                let words = PageText.compact(ControlText.allText(of: element)).uppercased()
+                let short = words.count <= ElderInducedButtons.buttonLimit
+                if let match = ElderInducedButtons.unambiguous.first(where: { words.contains($0) }) {
+                    found = true
+                    if !short {
+                        results.review(element, "review.headline", ["wording": match])
+                    } else if let entry = otherVersion {
+                        results.review(element, "review.ordinary-page", ["wording": match, "entry": entry.attribute("href") ?? ""])
+                    } else {
+                        results.fail(element, "fail", ["wording": match])
+                    }
+                } else if let match = short ? ElderInducedButtons.ambiguous.first(where: { words.contains($0) }) : nil {
+                    found = true
+                    results.review(element, "review", ["wording": match])
+                } else if words.count <= ElderInducedButtons.claimLimit, words.contains(ElderInducedButtons.claim) {
+                    found = true
+                    results.review(element, "review", ["wording": ElderInducedButtons.claim])
                 }
-            } else if let match = short ? ElderInducedButtons.ambiguous.first(where: { words.contains($0) }) : nil {
-                found = true
-                results.review(element, "review", ["wording": match])
-            } else if words.count <= ElderInducedButtons.claimLimit, words.contains(ElderInducedButtons.claim) {
-                found = true
-                results.review(element, "review", ["wording": ElderInducedButtons.claim])
+                return nil
             }
         }
         if !found { results.pass(body) }

@@ -37,15 +37,11 @@ struct ElderParagraphSpacing: BuiltInCheck {
 
     /// The next element sibling when it is a `p` with nothing but whitespace between them.
     static func nextParagraph(after element: Element) -> Element? {
-        guard let next = element.nextElementSibling, next.name == "p", let parent = element.parent else { return nil }
-        var between = false
-        var passed = false
-        for node in parent.childNodes {
+        guard let next = element.nextElementSibling, next.name == "p" else { return nil }
+        for node in element.followingSiblingNodes {
             switch node {
-            case .element(let child):
-                if child == element { passed = true } else if child == next { return between ? nil : next }
-            case .text(let text):
-                if passed, !text.allSatisfy(PageText.isSpace) { between = true }
+            case .element: return next
+            case .text(let text): if !text.allSatisfy(PageText.isSpace) { return nil }
             }
         }
         return nil

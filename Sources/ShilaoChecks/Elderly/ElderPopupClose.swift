@@ -21,17 +21,23 @@ struct ElderPopupClose: BuiltInCheck {
     func run(on page: Page, into results: inout Results) {
         guard let body = page.document.body else { return }
         var layers: [Element] = []
-        // A layer's own parts (a dialog inside a mask) are judged with it.
-        for element in body.descendants where !element.ancestors.contains(where: layers.contains) && isLayer(element, page) {
-            layers.append(element)
+        // One pass: what display:none hides is never a layer, and a layer's own parts (a dialog
+        // inside a mask) are judged with it, so neither subtree is walked further.
+        body.walk(from: ()) { element, _ in
+            if page.style.style(of: element).display == "none" { return nil }
+            if element != body, isLayer(element, page) {
+                layers.append(element)
+                return nil
+            }
+            return ()
         }
         for layer in layers {
             judge(layer, page, into: &results)
         }
     }
 
+    /// Whether a rendered element is a pop-up layer.
     func isLayer(_ element: Element, _ page: Page) -> Bool {
-        guard page.style.isRendered(element) else { return false }
         let role = (element.attribute("role") ?? "").lowercased()
         if role == "dialog" || role == "alertdialog" || element.attribute("aria-modal") == "true" { return true }
         let style = page.style.style(of: element)

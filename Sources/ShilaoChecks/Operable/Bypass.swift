@@ -20,12 +20,17 @@ struct Bypass: BuiltInCheck {
         }
         let ids = firstElementsByID(page.document)
         var broken: Element?
+        // Collected once: scanning the page for every in-page link is quadratic.
+        var anchorNames: Set<String>?
         for link in links {
             guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespaces), href.hasPrefix("#"),
                   href.count > 1, href.lowercased() != "#top" else { continue }
             let target = String(href.dropFirst())
             let fragment = target.removingPercentEncoding ?? target
-            if ids[fragment] != nil || page.document.elements.contains(where: { $0.isNamed("a") && $0.attribute("name") == fragment }) {
+            if ids[fragment] == nil, anchorNames == nil {
+                anchorNames = Set(page.document.elements(named: "a").compactMap { $0.attribute("name") })
+            }
+            if ids[fragment] != nil || anchorNames?.contains(fragment) == true {
                 results.pass(link)
                 return
             }

@@ -1,4 +1,5 @@
 import ShilaoCore
+import ShilaoDOM
 
 /// ACT 047fe0: on a page whose navigation comes before its content, a heading (in the
 /// accessibility tree) lets screen-reader users jump to where the content starts. A page with
@@ -18,9 +19,10 @@ struct HeadingForMainContent: BuiltInCheck {
             results.fail(body)
             return
         }
+        let inNavigation = InheritedFlag { tree.role(of: $0) == "navigation" }
         let opening = headings.first { index in
             index > layout.firstNavigation && index <= layout.content
-                && !layout.rendered[index].ancestors.contains { tree.role(of: $0) == "navigation" }
+                && !inNavigation.anyAncestor(layout.rendered[index])
         }
         if let opening {
             results.pass(layout.rendered[opening])

@@ -42,13 +42,17 @@ struct LinkPurpose: BuiltInCheck {
             }
             candidates.append(Candidate(element: link, text: text, key: key, destination: LinkPurpose.destination(link)))
         }
-        let groups = Dictionary(grouping: candidates, by: \.key)
+        // Script links go nobody knows where: they can neither prove nor rule out a clash.
+        // Counted once per wording, not once per link (60,000 "更多" links would be quadratic).
+        var destinations: [String: Set<String>] = [:]
         for candidate in candidates {
-            // Script links go nobody knows where: they can neither prove nor rule out a clash.
-            let destinations = Set(groups[candidate.key, default: []].compactMap(\.destination))
+            if let destination = candidate.destination { destinations[candidate.key, default: []].insert(destination) }
+        }
+        for candidate in candidates {
+            let count = destinations[candidate.key]?.count ?? 0
             let data = ["text": candidate.text]
-            if candidate.destination != nil, destinations.count > 1 {
-                results.fail(candidate.element, "fail.ambiguous", data.merging(["count": String(destinations.count)]) { $1 })
+            if candidate.destination != nil, count > 1 {
+                results.fail(candidate.element, "fail.ambiguous", data.merging(["count": String(count)]) { $1 })
             } else {
                 results.review(candidate.element, "review.generic", data)
             }

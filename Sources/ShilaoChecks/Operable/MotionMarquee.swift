@@ -40,9 +40,18 @@ struct MotionMarquee: BuiltInCheck {
     func judgeAnimations(_ page: Page, into results: inout Results) {
         guard let body = page.document.body else { return }
         var reduced: StyleEngine?
-        for element in body.descendants where page.style.isRendered(element) {
-            guard let animation = MotionMarquee.endless(page.style.style(of: element), defined: page.style.keyframeNames),
-                  VisibleText.hasReadableText(PageText.visible(element)) else { continue }
+        var moving: [(Element, Animation)] = []
+        // One pass that leaves display:none subtrees out, instead of asking each element whether
+        // an ancestor hides it (quadratic on deep pages).
+        body.walk(from: ()) { element, _ in
+            let style = page.style.style(of: element)
+            if style.display == "none" { return nil }
+            if element != body, let animation = MotionMarquee.endless(style, defined: page.style.keyframeNames) {
+                moving.append((element, animation))
+            }
+            return ()
+        }
+        for (element, animation) in moving where VisibleText.hasReadableText(PageText.visible(element)) {
             let still = reduced ?? page.style.assuming(prefersReducedMotion: true)
             reduced = still
             if MotionMarquee.endless(still.style(of: element), defined: page.style.keyframeNames) == nil {

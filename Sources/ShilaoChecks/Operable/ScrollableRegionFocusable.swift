@@ -9,11 +9,14 @@ struct ScrollableRegionFocusable: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         let tree = page.accessibility
+        var text = TextFacts()
+        let image = FirstDescendant(in: page.document) { $0.isNamed("img") }
+        let focusable = FirstDescendant(in: page.document, where: tree.isFocusable)
         for element in page.document.elements {
             guard let style = element.attribute("style"), Self.scrolls(style), !tree.isNotRendered(element),
-                  !element.textContent.allSatisfy(\.isWhitespace) || element.descendants.contains(where: { $0.isNamed("img") })
+                  text.hasNonWhitespace(in: element) || image.of(element) != nil
             else { continue }
-            if tree.isFocusable(element) || element.descendants.contains(where: tree.isFocusable) {
+            if tree.isFocusable(element) || focusable.of(element) != nil {
                 results.pass(element)
             } else {
                 results.review(element)

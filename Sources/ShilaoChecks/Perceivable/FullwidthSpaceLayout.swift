@@ -15,10 +15,11 @@ struct FullwidthSpaceLayout: BuiltInCheck {
     func run(on page: Page, into results: inout Results) {
         guard let body = page.document.body else { return }
         var sawText = false
-        for element in [body] + Array(body.descendants) {
-            if FullwidthSpaceLayout.preformatted.contains(element.name)
-                || element.ancestors.contains(where: { FullwidthSpaceLayout.preformatted.contains($0.name) }) { continue }
-            for run in PageText.runs(of: element) {
+        var text = TextFacts()
+        // Preformatted subtrees are skipped whole, so no element asks about its ancestors.
+        body.walk(from: ()) { element, _ in
+            if FullwidthSpaceLayout.preformatted.contains(element.name) { return nil }
+            for run in PageText.runs(of: element, text: &text) {
                 let words = FullwidthSpaceLayout.spacedWords(in: run.text)
                 sawText = sawText || !PageText.collapsed(run.text).isEmpty
                 guard let first = words.first else { continue }
@@ -26,6 +27,7 @@ struct FullwidthSpaceLayout: BuiltInCheck {
                 let shown = words.map { "“\(run.text[$0])”" }.joined(separator: " ")
                 results.fail(element, line: line, "fail", ["text": shown])
             }
+            return ()
         }
         if sawText, results.records.isEmpty { results.pass(body) }
     }

@@ -12,12 +12,19 @@ struct Region: BuiltInCheck {
         let tree = page.accessibility
         let isLandmark = { (element: Element) in tree.role(of: element).flatMap { ARIA.roles[$0]?.isLandmark } ?? false }
         guard body.descendants.contains(where: { isLandmark($0) && !tree.isHidden($0) }) else { return }
+        // Asked of every element on the way down to a landmark: one pass each, not one per element.
+        let landmarkInside = FirstDescendant(in: page.document, where: isLandmark)
+        let linkInside = FirstDescendant(in: page.document) { $0.isNamed("a") }
+        let outsideLinkInside = FirstDescendant(in: page.document) { $0.isNamed("a") && !Self.isInPageLink($0) }
         var stray: [Element] = []
         var pending = Array(body.children.reversed())
         if !body.ownText.allSatisfy(\.isWhitespace) { stray.append(body) }
         while let element = pending.popLast() {
-            if tree.isHidden(element) || isLandmark(element) || Self.isSkipLink(element) { continue }
-            if element.descendants.contains(where: isLandmark) {
+            if tree.isHidden(element) || isLandmark(element) { continue }
+            // Reading the text is left for blocks whose every link is an in-page one.
+            let onlyInPageLinks = linkInside.of(element) != nil && outsideLinkInside.of(element) == nil
+            if element.isNamed("a") || onlyInPageLinks, Self.isSkipLink(element) { continue }
+            if landmarkInside.of(element) != nil {
                 if !element.ownText.allSatisfy(\.isWhitespace) { stray.append(element) }
                 pending.append(contentsOf: element.children.reversed())
             } else if !element.textContent.allSatisfy(\.isWhitespace) || !(element.attribute("alt") ?? "").isEmpty {
@@ -34,8 +41,12 @@ struct Region: BuiltInCheck {
     /// A link to a place in the same page, or a block of only such links.
     static func isSkipLink(_ element: Element) -> Bool {
         let links = element.isNamed("a") ? [element] : element.descendants.filter { $0.isNamed("a") }
-        guard !links.isEmpty, links.allSatisfy({ $0.attribute("href")?.hasPrefix("#") == true }) else { return false }
+        guard !links.isEmpty, links.allSatisfy(isInPageLink) else { return false }
         // Text outside the links is content of its own.
         return element.textContent.filter { !$0.isWhitespace } == links.map(\.textContent).joined().filter { !$0.isWhitespace }
+    }
+
+    static func isInPageLink(_ link: Element) -> Bool {
+        link.attribute("href")?.hasPrefix("#") == true
     }
 }

@@ -29,7 +29,8 @@ struct AriaHiddenFocus: BuiltInCheck {
             }
         }
         let offendingSet = Set(offending)
-        for root in roots where !offendingSet.contains(root) && !root.descendants.contains(where: offendingSet.contains) {
+        let offendingInside = FirstDescendant(in: page.document, where: offendingSet.contains)
+        for root in roots where !offendingSet.contains(root) && offendingInside.of(root) == nil {
             results.pass(root)
         }
     }

@@ -9,10 +9,11 @@ struct NestedInteractive: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         let tree = page.accessibility
+        let focusableInside = FirstDescendant(in: page.document, where: tree.isInTabOrder)
         for element in page.document.elements {
             guard let role = tree.role(of: element), ARIA.roles[role]?.childrenPresentational == true,
                   !tree.isHidden(element) else { continue }
-            if let inner = element.descendants.first(where: tree.isInTabOrder) {
+            if let inner = focusableInside.of(element) {
                 results.fail(element, "fail", ["role": role, "element": inner.name])
             } else {
                 results.pass(element)

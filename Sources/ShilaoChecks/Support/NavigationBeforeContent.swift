@@ -17,19 +17,32 @@ struct NavigationBeforeContent {
     init?(_ page: Page) {
         guard let body = page.document.body else { return nil }
         let tree = page.accessibility
-        rendered = body.descendants.filter { !tree.isNotRendered($0) }
+        // Whether an element is inside a link is carried down one walk rather than asked of
+        // every element's ancestors, which is quadratic on deep pages.
+        var rendered: [Element] = []
+        var inLink: [Bool] = []
+        body.walk(from: false) { element, parentInLink in
+            let linked = parentInLink || element.isNamed("a")
+            if element != body, !tree.isNotRendered(element) {
+                rendered.append(element)
+                inLink.append(linked)
+            }
+            return linked
+        }
+        self.rendered = rendered
         links = rendered.filter { ($0.isNamed("a") || $0.isNamed("area")) && $0.hasAttribute("href") && !tree.isHidden($0) }
         let linkSet = Set(links)
         guard let navigation = rendered.firstIndex(where: { linkSet.contains($0) || tree.role(of: $0) == "navigation" }),
-              let content = Self.longestPassage(rendered), navigation < content else { return nil }
+              let content = Self.longestPassage(rendered, inLink: inLink), navigation < content else { return nil }
         firstNavigation = navigation
         self.content = content
     }
 
     /// The index of the element with the most text of its own, outside links.
-    static func longestPassage(_ elements: [Element]) -> Int? {
+    /// `inLink[i]` says whether `elements[i]` is a link or inside one.
+    static func longestPassage(_ elements: [Element], inLink: [Bool]) -> Int? {
         var best: (index: Int, length: Int)?
-        for (index, element) in elements.enumerated() where element.closest("a") == nil {
+        for (index, element) in elements.enumerated() where !inLink[index] {
             let length = element.ownText.filter { !$0.isWhitespace }.count
             if length > (best?.length ?? 0) { best = (index, length) }
         }

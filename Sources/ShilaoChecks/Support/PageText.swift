@@ -58,12 +58,19 @@ enum PageText {
     /// keeps no line for text, so a run's line is worked out from the nearest element before
     /// it plus the line breaks in between (breaks inside tags are not seen: close enough).
     static func runs(of element: Element) -> [(text: String, line: Int)] {
+        var text = TextFacts()
+        return runs(of: element, text: &text)
+    }
+
+    /// `runs(of:)` for callers that ask about many elements of one page: `text` remembers
+    /// each element's line breaks, so a walk over the whole tree stays linear.
+    static func runs(of element: Element, text: inout TextFacts) -> [(text: String, line: Int)] {
         var result: [(String, Int)] = []
         var line = element.line
         for node in element.childNodes {
             switch node {
             case .element(let child):
-                line = child.line + lineBreaks(in: child.textContent[...])
+                line = child.line + text.lineBreaks(in: child)
             case .text(let text):
                 result.append((text, line))
                 line += lineBreaks(in: text[...])

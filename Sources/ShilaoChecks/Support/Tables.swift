@@ -28,7 +28,17 @@ struct TableGrid {
     /// The grid of `table`, which has a table role: an HTML `table`'s own rows and cells (nested
     /// tables left out), or the elements with row and cell roles that belong to an ARIA table.
     init(_ table: Element, _ tree: AccessibilityContext) {
-        let rows = table.descendants.filter { Self.owningTable(of: $0, tree) == table && Self.isRow($0, tree) }
+        // One walk that stops at nested tables, rather than asking every descendant for its
+        // owning table (quadratic in the nesting depth).
+        var rows: [Element] = []
+        if let role = tree.role(of: table), Self.tableRoles.contains(role) {
+            table.walk(from: ()) { element, _ in
+                guard element != table else { return () }
+                if Self.isRow(element, tree) { rows.append(element) }
+                let nestedTable = element.isNamed("table") || tree.role(of: element).map(Self.tableRoles.contains) == true
+                return nestedTable ? nil : ()
+            }
+        }
         var occupied: Set<[Int]> = []
         for (rowIndex, row) in rows.enumerated() {
             var column = 0
@@ -36,7 +46,8 @@ struct TableGrid {
                 while occupied.contains([rowIndex, column]) { column += 1 }
                 let width = cell.isNamed("td") || cell.isNamed("th") ? Self.span(cell, "colspan", limit: 1000) : 1
                 let height = cell.isNamed("td") || cell.isNamed("th") ? Self.span(cell, "rowspan", limit: 65534) : 1
-                for r in rowIndex..<(rowIndex + height) {
+                // Rows past the last one are never visited: a rowspan of 65,534 must not fill them.
+                for r in rowIndex..<(rowIndex + min(height, rows.count - rowIndex)) {
                     for c in column..<(column + width) { occupied.insert([r, c]) }
                 }
                 cells.append(Cell(element: cell, row: rowIndex, column: column, width: width, height: height))

@@ -18,9 +18,16 @@ enum VisibleText {
 
     /// Every element, in document order, with a non-blank text node child that is on screen.
     static func elements(of page: Page) -> [Element] {
-        page.document.elements.filter { element in
-            hasOwnText(element) && isOnScreen(element, in: page)
+        // One walk that prunes what hides its subtree: asking `isOnScreen` of every element
+        // would climb its ancestors each time, quadratic on deep pages.
+        var result: [Element] = []
+        page.document.root?.walk(from: ()) { element, _ in
+            let style = page.style.style(of: element)
+            if style.display == "none" || hides(element, style) { return nil }
+            if hasOwnText(element), drawsOwnText(style) { result.append(element) }
+            return foreignContent.contains(element.name) ? nil : ()
         }
+        return result
     }
 
     /// A text node child with something other than white space.
@@ -33,25 +40,31 @@ enum VisibleText {
     /// pixel (the "visually hidden" pattern) and not moved off screen.
     static func isOnScreen(_ element: Element, in page: Page) -> Bool {
         let engine = page.style
-        guard engine.isRendered(element) else { return false }
-        let own = engine.style(of: element)
-        guard own.visibility == .visible, own.fontSize > 0, !isBefore(own.textIndent) else { return false }
+        guard engine.isRendered(element), drawsOwnText(engine.style(of: element)) else { return false }
         var current: Element? = element
         while let node = current {
-            if undrawnText.contains(node.name) || (node != element && foreignContent.contains(node.name)) { return false }
-            let style = engine.style(of: node)
-            if style.opacity <= 0 { return false }
-            if style.position == .absolute || style.position == .fixed,
-               isBefore(style.inset.top) || isBefore(style.inset.left) {
-                return false
-            }
-            if style.overflowX != "visible" || style.overflowY != "visible",
-               isAtMostOnePixel(style.width) || isAtMostOnePixel(style.height) {
-                return false
-            }
+            if node != element && foreignContent.contains(node.name) { return false }
+            if hides(node, engine.style(of: node)) { return false }
             current = node.parent
         }
         return true
+    }
+
+    /// The element's own settings let its text show: visible, a size, not indented off screen.
+    private static func drawsOwnText(_ style: ComputedStyle) -> Bool {
+        style.visibility == .visible && style.fontSize > 0 && !isBefore(style.textIndent)
+    }
+
+    /// What keeps the element's text and everything inside it from being seen: text that is
+    /// never drawn, full transparency, a box moved off screen, or one clipped to a pixel.
+    private static func hides(_ node: Element, _ style: ComputedStyle) -> Bool {
+        if undrawnText.contains(node.name) || style.opacity <= 0 { return true }
+        if style.position == .absolute || style.position == .fixed,
+           isBefore(style.inset.top) || isBefore(style.inset.left) {
+            return true
+        }
+        return (style.overflowX != "visible" || style.overflowY != "visible")
+            && (isAtMostOnePixel(style.width) || isAtMostOnePixel(style.height))
     }
 
     private static func isBefore(_ length: CSSLength) -> Bool {

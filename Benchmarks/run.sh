@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Throughput and memory of a release build against libxml2 parsing alone, on one corpus:
+# samples/ copied COPIES times plus generated pages of 150 KB to 2 MB with big style sheets.
+#
+#   Benchmarks/run.sh                 build, then measure (best of REPEAT runs each)
+#   Benchmarks/run.sh --stream 100000 also stream that many small pages to JSON Lines
+#                                     and report the peak RSS of that run
+#   Benchmarks/run.sh --hostile       also audit the hostile pages too big for the test suite
+#
+# Environment: COPIES (default 40), REPEAT (3), SHILAO (a prebuilt binary; skips the build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stream=0
+hostile=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --stream) stream="$2"; shift 2 ;;
+        --hostile) hostile=1; shift ;;
+        *) echo "usage: $0 [--stream COUNT] [--hostile]" >&2; exit 2 ;;
+    esac
+done
+copies="${COPIES:-40}"
+repeat="${REPEAT:-3}"
+command -v xmllint >/dev/null || { echo "xmllint is missing: apt-get install libxml2-utils" >&2; exit 2; }
+
+if [ -z "${SHILAO:-}" ]; then
+    swift build -c release --product shilao >&2
+    SHILAO="$(swift build -c release --show-bin-path)/shilao"
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+corpus="$work/corpus"
+mkdir -p "$corpus"
+for i in $(seq 1 "$copies"); do cp -r samples "$corpus/copy$i"; done
+python3 Benchmarks/generate.py large "$corpus/large"
+find "$corpus" -name '*.html' -o -name '*.htm' | sort > "$work/pages"
+pages=$(wc -l < "$work/pages")
+bytes=$(xargs -a "$work/pages" -d '\n' cat | wc -c)
+cores=$(nproc)
+
+# Runs a command REPEAT times; prints the best wall time in seconds and the largest peak RSS in KB.
+measure() {
+    local best="" rss=0
+    for _ in $(seq 1 "$repeat"); do
+        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+        read -r seconds kb < <(tail -n 1 "$work/time")
+        if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
+        [ "$kb" -gt "$rss" ] && rss=$kb
+    done
+    echo "$best $rss"
+}
+
+read -r parse_s parse_kb < <(measure xargs -a "$work/pages" -d '\n' xmllint --html --noout --huge)
+read -r one_s one_kb < <(measure "$SHILAO" audit --profile all --jobs 1 --format jsonl --output /dev/null "$corpus")
+read -r all_s all_kb < <(measure "$SHILAO" audit --profile all --jobs "$cores" --format jsonl --output /dev/null "$corpus")
+
+row() { # name seconds kb
+    awk -v n="$1" -v s="$2" -v kb="$3" -v p="$pages" -v b="$bytes" \
+        'BEGIN{printf "%-28s %8.2f s %9.1f pages/s %8.2f MB/s %8.1f MB peak RSS\n", n, s, p/s, b/s/1048576, kb/1024}'
+}
+echo "corpus: $pages pages, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1048576}') MB (samples x$copies + 4 large pages); best of $repeat runs"
+row "parse only (xmllint --html)" "$parse_s" "$parse_kb"
+row "audit --jobs 1" "$one_s" "$one_kb"
+row "audit --jobs $cores" "$all_s" "$all_kb"
+awk -v p="$parse_s" -v o="$one_s" -v a="$all_s" -v c="$cores" 'BEGIN{
+    printf "audit/parse throughput (1 core): %.2f   (target >= 0.5)\n", p/o
+    printf "parallel speed-up on %d cores:   %.2f   (target >= 1.6 on 2)\n", c, o/a }'
+
+if [ "$hostile" = 1 ]; then
+    python3 - "$work/hostile" <<'EOF'
+import os, sys
+d = sys.argv[1]; os.makedirs(d)
+def w(name, data): open(os.path.join(d, name), "wb").write(data)
+w("deep-100000.html", b"<html><body>" + b"<div>" * 100000 + "姓　　名".encode() + b"</div>" * 100000 + b"</body></html>")
+w("page-50mb.html", b"<html><body>" + b"<p class=a>\xe6\x9d\x91\xe5\x8a\xa1 text <a href=#x>link</a></p>\n" * 1100000 + b"</body></html>")
+w("ids-100000.html", b"<html><body>" + b"".join(b"<div id=i%d aria-labelledby=i%d>x</div>" % (n, n + 1) for n in range(100000)) + b"</body></html>")
+w("rules-100000.html", b"<html><head><style>" + b"".join(b".c%d div>p a[href^=x]{color:red}" % n for n in range(100000)) + b"</style></head><body>" + b"<div><p><a href=x>y</a></p></div>" * 2000 + b"</body></html>")
+EOF
+    echo "hostile pages (--jobs 1, --max-page-size 64):"
+    for f in "$work"/hostile/*.html; do
+        /usr/bin/time -f '%e %M' -o "$work/time" "$SHILAO" audit --profile all --jobs 1 --max-page-size 64 \
+            --format jsonl --output "$work/hostile.jsonl" "$f" >/dev/null 2>&1 || true
+        read -r seconds kb < <(tail -n 1 "$work/time")
+        status=$(grep -o '"status":"[a-z]*"' "$work/hostile.jsonl" | head -n 1)
+        awk -v n="$(basename "$f")" -v s="$seconds" -v kb="$kb" -v st="$status" \
+            'BEGIN{printf "  %-22s %8.2f s %8.1f MB peak RSS  %s\n", n, s, kb/1024, st}'
+    done
+fi
+
+if [ "$stream" -gt 0 ]; then
+    python3 Benchmarks/generate.py small "$work/stream" "$stream"
+    /usr/bin/time -f '%e %M' -o "$work/time" "$SHILAO" audit --profile all --format jsonl \
+        --output "$work/stream.jsonl" "$work/stream" >/dev/null 2>&1 || true
+    read -r seconds kb < <(tail -n 1 "$work/time")
+    records=$(wc -l < "$work/stream.jsonl")
+    awk -v n="$stream" -v r="$records" -v s="$seconds" -v kb="$kb" \
+        'BEGIN{printf "stream %d small pages -> %d jsonl records: %.1f s, %.1f pages/s, %.1f MB peak RSS (target < 150)\n", n, r, s, n/s, kb/1024}'
+fi

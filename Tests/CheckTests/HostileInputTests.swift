@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import ShilaoChecks
+import ShilaoCore
+import ShilaoDOM
+
+/// Pages built to break an auditor: every check must give a result on each within a budget
+/// (debug builds; the release benchmark runs the biggest ones, `Benchmarks/run.sh --hostile`).
+/// A check that is quadratic in depth or in the number of siblings overruns by minutes.
+@Suite(.serialized) struct HostileInputTests {
+    /// Runs every check of the catalogue on the page and returns the ids of checks that took
+    /// longer than `budget`, with their time, and the page's outcomes.
+    static func audit(_ bytes: [UInt8], budget: Duration) throws -> (slow: [String], outcomes: [String: Outcome]) {
+        let document = try Loader.load(bytes)
+        return withExtendedLifetime(document) {
+            let page = Page(document: document, url: "hostile.html")
+            var slow: [String] = []
+            var outcomes: [String: Outcome] = [:]
+            let clock = ContinuousClock()
+            for entry in Fixture.entries {
+                var results = Results()
+                let elapsed = clock.measure { entry.check.run(on: page, into: &results) }
+                if elapsed > budget { slow.append("\(entry.metadata.id) \(elapsed)") }
+                outcomes[entry.metadata.id] = results.outcome
+            }
+            return (slow, outcomes)
+        }
+    }
+
+    static func page(_ body: String, head: String = "") -> [UInt8] {
+        Array("<!DOCTYPE html><html lang=\"zh-CN\"><head><title>t</title>\(head)</head><body>\(body)</body></html>".utf8)
+    }
+
+    /// Checks whose time grows faster than the page: each check runs on a page of size `small`
+    /// and one twice as big; linear work takes about twice as long, quadratic work four times.
+    /// A ratio over 3 (with a quarter second of slack for timer noise) is flagged. Comparing a
+    /// check with itself, rather than with a fixed budget, holds on a loaded machine too.
+    static func superlinear(_ make: (Int) -> [UInt8], small: Int) throws -> (flagged: [String], outcomes: [String: Outcome]) {
+        let little = try timings(make(small))
+        let big = try timings(make(small * 2))
+        let flagged = big.times.compactMap { id, time -> String? in
+            let before = little.times[id] ?? .zero
+            return time > before * 3 + .milliseconds(250) ? "\(id) \(before) → \(time)" : nil
+        }
+        return (flagged.sorted(), big.outcomes)
+    }
+
+    static func timings(_ bytes: [UInt8]) throws -> (times: [String: Duration], outcomes: [String: Outcome]) {
+        let document = try Loader.load(bytes)
+        return withExtendedLifetime(document) {
+            let page = Page(document: document, url: "hostile.html")
+            // Styles are computed lazily and shared; compute them first so no check pays for all.
+            for element in document.elements { _ = page.style.style(of: element) }
+            var times: [String: Duration] = [:]
+            var outcomes: [String: Outcome] = [:]
+            let clock = ContinuousClock()
+            for entry in Fixture.entries {
+                var results = Results()
+                times[entry.metadata.id] = clock.measure { entry.check.run(on: page, into: &results) }
+                outcomes[entry.metadata.id] = results.outcome
+            }
+            return (times, outcomes)
+        }
+    }
+
+    @Test func manySiblingsWithIDsAndFindings() throws {
+        // 100,000 runs in the benchmark (release); 20,000 is enough for quadratic work to show.
+        let audit = try Self.superlinear({ count in
+            var body = ""
+            for n in 0..<count {
+                // Half the ids repeat and every image lacks alt: a finding per image, each with a path.
+                body += "<div id=\"i\(n / 2)\" aria-labelledby=\"i\(n + 1)\"><img src=\"\(n).png\"></div>"
+            }
+            return Self.page(body)
+        }, small: 10_000)
+        #expect(audit.flagged.isEmpty, "checks slower than linear in siblings: \(audit.flagged)")
+        #expect(audit.outcomes["duplicate-id"] == .failed)
+    }
+
+    @Test func invalidUTF8MixedEncodingsAndNULBytes() throws {
+        var bytes = Self.page("<p>村务\u{3000}公开</p><p id=\"x\">BAD</p><p>姓　　名</p>")
+        let bad: [UInt8] = [0xFF, 0xC0, 0x80, 0x00, 0xE6, 0x9D, 0xD6, 0xD0, 0xCE, 0xC4, 0x00, 0xED, 0xA0, 0x80]
+        let marker = bytes.firstIndex(of: UInt8(ascii: "B"))!
+        bytes.replaceSubrange(marker..<(marker + 3), with: bad)
+        let audit = try Self.audit(bytes, budget: .seconds(2))
+        #expect(audit.slow.isEmpty, "slow checks: \(audit.slow)")
+        // The repaired bytes leave the rest of the page in UTF-8: the spaced word after them is found.
+        #expect(audit.outcomes["fullwidth-space-layout"] == .failed)
+        // A GBK page declared as such, with NULs, audits too.
+        let gbk: [UInt8] = Array("<html><head><meta charset=\"gbk\"></head><body><p>".utf8) + [0xB4, 0xE5, 0x00, 0xCE, 0xF1]
+            + Array("</p></body></html>".utf8)
+        #expect(try Self.audit(gbk, budget: .seconds(2)).slow.isEmpty)
+    }
+
+    @Test func stylesheetOfHundredThousandRulesAndPathologicalSelectors() throws {
+        var sheet = ""
+        for n in 0..<100_000 { sheet += ".c\(n) div > p a[href^=x]{color:#\(n % 10)\(n % 10)\(n % 10)}" }
+        // Selectors that explode a naive matcher or parser: long descendant chains on a deep
+        // tree, deep :is/:not nesting, :has over everything, huge attribute selectors.
+        sheet += String(repeating: "div ", count: 200) + "p{color:red}"
+        sheet += String(repeating: ":is(", count: 5_000) + "p" + String(repeating: ")", count: 5_000) + "{color:red}"
+        sheet += String(repeating: ":not(", count: 5_000) + "p" + String(repeating: ")", count: 5_000) + "{color:red}"
+        sheet += "div:has(div div div p) :nth-child(2n+1 of div, p){color:blue}"
+        sheet += "[title=\"" + String(repeating: "x", count: 100_000) + "\"]{color:red}"
+        sheet += String(repeating: "{", count: 50_000) + String(repeating: "(", count: 50_000)
+        let body = String(repeating: "<div>", count: 300) + "<p><a href=\"x\">链接</a></p>" + String(repeating: "</div>", count: 300)
+        let audit = try Self.audit(Self.page(body, head: "<style>\(sheet)</style>"), budget: .seconds(15))
+        #expect(audit.slow.isEmpty, "slow checks: \(audit.slow)")
+    }
+
+}
