@@ -41,6 +41,8 @@ bytes=$(xargs -a "$work/pages" -d '\n' cat | wc -c)
 cores=$(nproc)
 
 # Runs a command REPEAT times; prints the best wall time in seconds and the largest peak RSS in KB.
+# Reports go to standard output, discarded here: never `--output /dev/null`, which an audit run
+# as root once replaced with a plain file.
 measure() {
     local best="" rss=0
     for _ in $(seq 1 "$repeat"); do
@@ -53,8 +55,8 @@ measure() {
 }
 
 read -r parse_s parse_kb < <(measure xargs -a "$work/pages" -d '\n' xmllint --html --noout --huge)
-read -r one_s one_kb < <(measure "$SHILAO" audit --profile all --jobs 1 --format jsonl --output /dev/null "$corpus")
-read -r all_s all_kb < <(measure "$SHILAO" audit --profile all --jobs "$cores" --format jsonl --output /dev/null "$corpus")
+read -r one_s one_kb < <(measure "$SHILAO" audit --profile all --jobs 1 --format jsonl "$corpus")
+read -r all_s all_kb < <(measure "$SHILAO" audit --profile all --jobs "$cores" --format jsonl "$corpus")
 
 row() { # name seconds kb
     awk -v n="$1" -v s="$2" -v kb="$3" -v p="$pages" -v b="$bytes" \

@@ -105,6 +105,17 @@ struct CLI {
         #expect((records[1]["error"] as? String)?.contains("no such file") == true)
     }
 
+    /// samples/article.html is 7.5 KB: with a 0.005 MB (5,242-byte) limit it is not read, and the
+    /// 4.6 KB page before it is audited as usual.
+    @Test func fileOverMaxPageSizeIsAnErrorRecord() throws {
+        let result = try CLI.run(["audit", "--format", "jsonl", "--max-page-size", "0.005",
+                                  "samples/lang-mismatch.html", "samples/article.html"])
+        #expect(result.status == 3)
+        let records = try CLI.jsonLines(result.stdout)
+        #expect(records.map { $0["status"] as? String } == ["ok", "error"])
+        #expect((records[1]["error"] as? String)?.contains("--max-page-size") == true)
+    }
+
     @Test func usageErrorsExitTwoWithOneLine() throws {
         for arguments in [["audit", "--no-such-flag", "samples"], ["audit", "--profile", "nope", "samples"],
                           ["explain", "no-such-check"], ["audit", "--jobs", "0", "samples"], ["audit"]] {
