@@ -1,10 +1,12 @@
 import ShilaoCore
 import ShilaoDOM
+import ShilaoStyle
 
 /// MIIT web 2.4.1: no ads, ad plug-ins or floating ad layers (飘窗) on pages that offer the elder
 /// service. Scope (STANDARDS.md): an elder-mode page, or any page of a site that has no
 /// separate elder version; on ordinary pages of a site that has one, the same finds are
-/// reported for review. Only inline styles are read until the style engine lands.
+/// reported for review. Floating layers are read from the computed styles, so a layer floated by
+/// a site stylesheet counts as one floated by an inline style.
 struct ElderAds: BuiltInCheck {
     static let id = "elder-ads"
 
@@ -28,7 +30,9 @@ struct ElderAds: BuiltInCheck {
         let adImage = FirstDescendant(in: page.document, where: ElderAds.isAdImage)
         // What lies inside an ad is part of that ad: the walk does not enter it.
         page.document.root?.walk(from: ()) { element, _ in
-            guard let find = ElderAds.classify(element, reportedIDs: reportedIDs, adImage: adImage) else { return () }
+            let floats = { (element: Element) in ElderAds.floats(page.style.style(of: element)) }
+            guard let find = ElderAds.classify(element, reportedIDs: reportedIDs, adImage: adImage, isFloating: floats)
+            else { return () }
             finds.append(find)
             if let id = find.element.attribute("id") { reportedIDs.append(id) }
             return nil
@@ -55,7 +59,8 @@ struct ElderAds: BuiltInCheck {
     /// What makes this element an ad, if anything. `reportedIDs` are ids of ad layers already
     /// found: the script that moves one of them is part of that find, not another. `adImage`
     /// finds the first ad image inside an element.
-    static func classify(_ element: Element, reportedIDs: [String], adImage: FirstDescendant) -> Find? {
+    static func classify(_ element: Element, reportedIDs: [String], adImage: FirstDescendant,
+                         isFloating: (Element) -> Bool) -> Find? {
         let name = element.name
         if sourceElements.contains(name),
            let host = ["src", "data"].lazy.compactMap({ element.attribute($0) }).compactMap(AdHosts.adHost(in:)).first {
@@ -67,11 +72,11 @@ struct ElderAds: BuiltInCheck {
         if name == "html" || name == "body" || name == "head" { return nil }
         if NameTokens.isAdNamed(element) {
             let evidence = identifierEvidence(element)
-            if isPositioned(element) { return Find(element: element, key: "fail.floating", evidence: evidence) }
+            if isFloating(element) { return Find(element: element, key: "fail.floating", evidence: evidence) }
             let hasContent = element.firstElementChild != nil || !PageText.collapsed(element.textContent).isEmpty
             return Find(element: element, key: hasContent ? "fail.named" : "review.empty-slot", evidence: evidence)
         }
-        if isPositioned(element), let image = adImage.of(element) {
+        if isFloating(element), let image = adImage.of(element) {
             return Find(element: element, key: "fail.floating", evidence: image.attribute("src") ?? "")
         }
         return nil
@@ -110,10 +115,9 @@ struct ElderAds: BuiltInCheck {
         return "class=\"\(element.attribute("class") ?? "")\""
     }
 
-    /// Taken out of the flow by its inline style, as floating layers are.
-    static func isPositioned(_ element: Element) -> Bool {
-        let style = (element.attribute("style") ?? "").lowercased().filter { !$0.isWhitespace }
-        return style.contains("position:fixed") || style.contains("position:absolute")
+    /// Taken out of the flow, as floating layers are.
+    static func floats(_ style: ComputedStyle) -> Bool {
+        style.position == .fixed || style.position == .absolute
     }
 
     /// An image served by an ad network, kept under an ad folder or file name, or described as 广告.
