@@ -17,6 +17,8 @@ public struct Page {
     /// Roles, accessible names and hidden state, computed on demand and cached for the page;
     /// hidden-ness comes from the computed styles.
     public let accessibility: AccessibilityContext
+    /// Values checks share for this page (see `PageMemo`).
+    public let memo = PageMemo()
 
     public init(document: HTMLDocument, url: String, viewport: Viewport = .desktop,
                 loader: StylesheetLoader = FileStylesheetLoader()) {

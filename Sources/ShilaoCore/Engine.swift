@@ -1,9 +1,12 @@
 /// Runs a set of checks on one page and turns their records into findings.
 public struct Engine: Sendable {
     public let checks: [CatalogueEntry]
+    /// Where each check's time is added up, when the run asks for timings.
+    public let times: CheckTimes?
 
-    public init(checks: [CatalogueEntry]) {
+    public init(checks: [CatalogueEntry], times: CheckTimes? = nil) {
         self.checks = checks
+        self.times = times
     }
 
     public func audit(_ page: Page) -> PageAudit {
@@ -12,7 +15,13 @@ public struct Engine: Sendable {
         withExtendedLifetime(page.document) {
             for entry in checks {
                 var results = Results()
-                entry.check.run(on: page, into: &results)
+                if let times {
+                    let start = ContinuousClock.now
+                    entry.check.run(on: page, into: &results)
+                    times.add(entry.metadata.id, ContinuousClock.now - start)
+                } else {
+                    entry.check.run(on: page, into: &results)
+                }
                 outcomes[entry.metadata.id] = results.outcome
                 for record in results.records where record.outcome == .failed || record.outcome == .needsReview {
                     findings.append(Engine.finding(entry.metadata, record))

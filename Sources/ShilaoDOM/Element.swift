@@ -248,19 +248,34 @@ public struct Element: Hashable {
     }
 
     /// An XPath-like path: `/html/body/div[2]/img[1]`. A step carries its position among
-    /// same-named siblings when there is more than one.
+    /// same-named siblings when there is more than one. Deeper than `pathSteps`, the middle is
+    /// written `…`: `/html/body/…/div/p/a` keeps a finding on a 10,000-deep page readable, and
+    /// building paths of every finding there linear.
     public var path: String {
-        var steps: [String] = []
-        var current: Element? = self
         let document = HTMLDocument.owner(of: node)
-        while let element = current {
+        func step(_ element: Element) -> String {
             let name = element.name
             let step = document.siblingStep(of: element.node)
-            steps.append(step.ambiguous ? "\(name)[\(step.position)]" : name)
+            return step.ambiguous ? "\(name)[\(step.position)]" : name
+        }
+        var ancestors: [Element] = []
+        var current: Element? = self
+        while let element = current {
+            ancestors.append(element)
             current = element.parent
         }
-        return "/" + steps.reversed().joined(separator: "/")
+        let steps: [String]
+        if ancestors.count > Element.pathSteps + 2 {
+            let top = ancestors.suffix(2).reversed().map(step)
+            steps = top + ["…"] + ancestors.prefix(Element.pathSteps).reversed().map(step)
+        } else {
+            steps = ancestors.reversed().map(step)
+        }
+        return "/" + steps.joined(separator: "/")
     }
+
+    /// The nearest steps a path keeps (see `path`).
+    public static let pathSteps = 40
 
     /// The start tag as it would be written, attributes in source order, cut at `limit`
     /// characters: `<img src="a.png" alt="">`.

@@ -37,7 +37,11 @@ public final class StyleEngine {
     private let table: ElementTable
     private var rules: [ActiveRule] = []
     private var index: RuleIndex
+    /// The selectors that depend on focus, alone: an element none of them matches while focused
+    /// looks the same focused.
+    private var focusIndex: RuleIndex
     private var cache: [ComputedStyle?]
+    private var rendered: [Bool?]
     private var keyframes: Set<String> = []
     private let loader: StylesheetLoader
     /// The page renders in quirks mode (an old doctype or none).
@@ -62,13 +66,16 @@ public final class StyleEngine {
         isQuirksMode = QuirksMode.applies(to: document.doctype)
         table = ElementTable(document: document, quirks: isQuirksMode, attributes: attributes)
         cache = [ComputedStyle?](repeating: nil, count: table.count)
+        rendered = [Bool?](repeating: nil, count: table.count)
         index = RuleIndex(rules: [], quirks: isQuirksMode)
+        focusIndex = index
         collect(UserAgentStyles.sheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
         if isQuirksMode {
             collect(QuirksMode.userAgentSheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
         }
         loadAuthorSheets(pageURL: pageURL)
         index = RuleIndex(rules: rules, quirks: isQuirksMode)
+        focusIndex = RuleIndex(rules: rules, quirks: isQuirksMode, including: \.involvesFocus)
     }
 
     /// The styles the page would have after a script or the reader changed something a static
@@ -205,6 +212,14 @@ public final class StyleEngine {
     /// and `:focus-within` matching), for the focus-visible check.
     public func focusedStyle(of element: Element) -> ComputedStyle {
         guard let position = table.index(of: element) else { return .initial }
+        var focusedMatcher = SelectorMatcher(table: table)
+        focusedMatcher.focused = position
+        // Focus-dependent selectors that match alike either way (`:not(:focus)` matches only
+        // unfocused) leave the cascade as it is.
+        if focusIndex.isEmpty || focusIndex.matches(position, table: table, matcher: focusedMatcher).map(\.key)
+            == focusIndex.matches(position, table: table, matcher: SelectorMatcher(table: table)).map(\.key) {
+            return style(at: position)
+        }
         let parentIndex = table.parent[position]
         return compute(position, parent: parentIndex >= 0 ? style(at: parentIndex) : nil, focused: position)
     }
@@ -290,12 +305,24 @@ public final class StyleEngine {
 
     /// False when the element or an ancestor has `display: none` (it generates no box).
     public func isRendered(_ element: Element) -> Bool {
-        guard var position = table.index(of: element) else { return false }
-        while position >= 0 {
-            if style(at: position).display == "none" { return false }
-            position = table.parent[position]
+        guard let position = table.index(of: element) else { return false }
+        // Climbs only to the nearest ancestor already answered, then fills the answers in.
+        var chain: [Int] = []
+        var current = position
+        var answer = true
+        while current >= 0 {
+            if let known = rendered[current] {
+                answer = known
+                break
+            }
+            chain.append(current)
+            current = table.parent[current]
         }
-        return true
+        for position in chain.reversed() {
+            answer = answer && style(at: position).display != "none"
+            rendered[position] = answer
+        }
+        return answer
     }
 
     // MARK: Colours

@@ -41,6 +41,9 @@ struct Audit: AsyncParsableCommand {
 
     @OptionGroup var catalogueOptions: CatalogueOptions
 
+    @Flag(help: "Print the time each check took, slowest first, to standard error after the run.")
+    var timing = false
+
     func validate() throws {
         guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !(inputs.isEmpty && urls.isEmpty && sitemap.isEmpty && warc.isEmpty) else {
@@ -83,7 +86,8 @@ struct Audit: AsyncParsableCommand {
         let plan = InputSequence(known: known, warcFiles: warc, shard: shard.flatMap(Shard.init), done: done)
 
         let loader: StylesheetLoader = fetcher.map { WebStylesheetLoader(fetcher: $0) } ?? FileStylesheetLoader()
-        let auditor = Auditor(engine: Engine(checks: checks), viewport: viewport, loader: loader)
+        let times = timing ? CheckTimes() : nil
+        let auditor = Auditor(engine: Engine(checks: checks, times: times), viewport: viewport, loader: loader)
         let runner = Runner(auditor: auditor, jobs: jobs, concurrency: network.concurrency, fetcher: fetcher,
                             maxPageBytes: network.settings.maxBodyBytes)
         let progress = ProgressLine(total: plan.expectedCount, language: language)
@@ -98,7 +102,24 @@ struct Audit: AsyncParsableCommand {
         }
         await fetcher?.shutdown()
         progress.finish()
+        if let times { Audit.printTimes(times) }
         try ExitStatus.after(try reportPlan.finish(session)).raise()
+    }
+
+    /// One line per check: milliseconds, share of all check time, id.
+    static func printTimes(_ times: CheckTimes) {
+        let rows = times.slowestFirst
+        let total = rows.reduce(Duration.zero) { $0 + $1.time }
+        func milliseconds(_ time: Duration) -> Double {
+            Double(time.components.seconds) * 1000 + Double(time.components.attoseconds) / 1e15
+        }
+        var text = "check time (ms)  share  check\n"
+        for row in rows {
+            let share = total == .zero ? 0 : milliseconds(row.time) / milliseconds(total) * 100
+            text += String(format: "%15.1f  %4.1f%%  ", milliseconds(row.time), share) + row.check + "\n"
+        }
+        text += String(format: "%15.1f  total\n", milliseconds(total))
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
 

@@ -34,10 +34,12 @@ let routes: @Sendable (String, Int) -> TestServer.Reply = { path, hit in
     }
 }
 
+/// Deadlines short enough that a page 30 s late fails fast, long enough that a redirect chain and
+/// a retry's backoff fit while the rest of the suite loads both cores (1.5 s did not).
 func quickSettings() -> FetchSettings {
     var settings = FetchSettings()
-    settings.totalTimeout = 1.5
-    settings.readTimeout = 1.5
+    settings.totalTimeout = 6
+    settings.readTimeout = 6
     settings.retries = 1
     return settings
 }

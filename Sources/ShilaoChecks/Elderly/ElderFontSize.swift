@@ -28,7 +28,7 @@ struct ElderFontSize: BuiltInCheck {
     ]
 
     func run(on page: Page, into results: inout Results) {
-        let mainText = VisibleText.holders(in: page).filter { ElderFontSize.isMainText($0) }
+        let mainText = VisibleText.holders(in: page).filter { ElderFontSize.isMainText($0, in: page) }
         let large = page.style.viewport == .mobile || PageKind.isElderPage(page) || PageKind.isMobileVersion(page)
         var judgements = TextJudgements()
         for element in mainText {
@@ -53,14 +53,12 @@ struct ElderFontSize: BuiltInCheck {
         FontLevels(page: page, mainText: mainText).judge(into: &results)
     }
 
-    static func isMainText(_ element: Element) -> Bool {
-        var inContent = false
-        for candidate in sequence(first: element, next: { $0.parent }) {
-            let name = candidate.name
-            if excluded.contains(name) { return false }
-            if contentContainers.contains(name) || isArticleBody(candidate) { inContent = true }
+    static func isMainText(_ element: Element, in page: Page) -> Bool {
+        let excludedFlag = page.memo.value("ElderFontSize.excluded") { InheritedFlag { excluded.contains($0.name) } }
+        let content = page.memo.value("ElderFontSize.content") {
+            InheritedFlag { contentContainers.contains($0.name) || isArticleBody($0) }
         }
-        return inContent
+        return !excludedFlag.selfOrAncestor(element) && content.selfOrAncestor(element)
     }
 
     /// The body containers gov CMSs name 正文.
@@ -92,8 +90,6 @@ struct FontLevels {
 
     /// Class and attribute names that say "font size" or "big".
     static let levelWords = ["font", "size", "zoom", "big", "large", "xl", "zihao", "fs-", "fs_"]
-    static var controlArgument: Regex<(Substring, Substring)> { #/\(\s*['"]?(\d+(?:\.\d+)?)(?:px)?['"]?\s*\)/# }
-    static var numberList: Regex<Substring> { #/\[\s*\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+\s*\]/# }
     /// Values outside this range are steps or indexes (`fontZoom(1)`), not sizes.
     static let plausibleSizes = 10.0...100.0
 
@@ -162,8 +158,8 @@ struct FontLevels {
     func scriptLevels(controls: [Element]) -> [Level] {
         var levels: [Level] = []
         for control in controls {
-            for match in FontLevels.code(of: control).matches(of: FontLevels.controlArgument) {
-                if let size = Double(match.1), FontLevels.plausibleSizes.contains(size) {
+            for size in FontLevels.callArguments(in: ScalarText(FontLevels.code(of: control))) {
+                if FontLevels.plausibleSizes.contains(size) {
                     levels.append(Level(size: size, name: PageText.collapsed(ControlText.allText(of: control)), element: control))
                 }
             }
@@ -171,12 +167,9 @@ struct FontLevels {
         for script in page.document.elements(named: "script") where script.attribute("src") == nil {
             let code = script.textContent
             guard code.contains("fontSize") || code.contains("font-size") else { continue }
-            for match in code.matches(of: FontLevels.numberList) {
-                let sizes = match.0.dropFirst().dropLast().split(separator: ",").compactMap {
-                    Double($0.trimmingCharacters(in: .whitespaces))
-                }
+            for (sizes, written) in FontLevels.numberLists(in: ScalarText(code)) {
                 guard sizes.allSatisfy(FontLevels.plausibleSizes.contains), let size = sizes.max() else { continue }
-                levels.append(Level(size: size, name: String(match.0), element: controls.first))
+                levels.append(Level(size: size, name: written, element: controls.first))
             }
         }
         return levels
@@ -228,11 +221,70 @@ struct FontLevels {
                 compound.append(character)
             }
             let tag = compound.prefix { $0.isLetter || $0.isNumber }.lowercased()
-            var attributes = compound.matches(of: #/\.([-_a-zA-Z0-9]+)/#).map { ("class", String($0.1)) }
-            attributes += compound.matches(of: #/\[\s*([-_a-zA-Z0-9]+)\s*=\s*["']?([^\]"']+)["']?\s*\]/#).map {
-                (String($0.1).lowercased(), String($0.2))
-            }
+            let attributes = FontLevels.attributeSettings(in: ScalarText(compound))
             return attributes.isEmpty ? nil : (tag.isEmpty ? nil : tag, attributes)
         }
+    }
+
+    /// Numeric arguments of calls in a control's code: `doZoom(18)`, `setSize('20px')`.
+    static func callArguments(in text: ScalarText) -> [Double] {
+        (0..<text.count).compactMap { start in
+            guard text[start] == "(" else { return nil }
+            var next = text.skippingWhitespace(from: start + 1)
+            if text.isAny(of: "'\"", at: next) { next += 1 }
+            guard let (value, end) = text.number(at: next) else { return nil }
+            next = text.has("px", at: end) ? end + 2 : end
+            if text.isAny(of: "'\"", at: next) { next += 1 }
+            return text[text.skippingWhitespace(from: next)] == ")" ? value : nil
+        }
+    }
+
+    /// Lists of two or more numbers in brackets (`[14, 16, 18]`), with the text as written.
+    static func numberLists(in text: ScalarText) -> [(sizes: [Double], written: String)] {
+        (0..<text.count).compactMap { start in
+            guard text[start] == "[" else { return nil }
+            var sizes: [Double] = []
+            var next = text.skippingWhitespace(from: start + 1)
+            while let (value, end) = text.number(at: next) {
+                sizes.append(value)
+                next = text.skippingWhitespace(from: end)
+                guard text[next] == "," else { break }
+                next = text.skippingWhitespace(from: next + 1)
+            }
+            guard sizes.count >= 2, text[next] == "]" else { return nil }
+            return (sizes, String(String.UnicodeScalarView(text.scalars[start...next])))
+        }
+    }
+
+    /// Class names (`.big`) and attribute values (`[data-size=large]`) a selector compound sets.
+    static func attributeSettings(in text: ScalarText) -> [(String, String)] {
+        func isNameScalar(_ index: Int) -> Bool {
+            guard let scalar = text[index], scalar.isASCII else { return false }
+            return scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || text.isDigit(at: index)
+        }
+        func name(from index: Int) -> (String, Int)? {
+            var end = index
+            while isNameScalar(end) { end += 1 }
+            return end > index ? (String(String.UnicodeScalarView(text.scalars[index..<end])), end) : nil
+        }
+        var classes: [(String, String)] = []
+        var settings: [(String, String)] = []
+        for start in 0..<text.count {
+            if text[start] == ".", let (className, _) = name(from: start + 1) {
+                classes.append(("class", className))
+            }
+            guard text[start] == "[", let (attribute, afterName) = name(from: text.skippingWhitespace(from: start + 1)) else { continue }
+            var next = text.skippingWhitespace(from: afterName)
+            guard text[next] == "=" else { continue }
+            next = text.skippingWhitespace(from: next + 1)
+            if text.isAny(of: "'\"", at: next) { next += 1 }
+            let valueStart = next
+            while let scalar = text[next], !"]\"'".unicodeScalars.contains(scalar) { next += 1 }
+            guard next > valueStart else { continue }
+            let value = String(String.UnicodeScalarView(text.scalars[valueStart..<next]))
+            if text.isAny(of: "'\"", at: next) { next += 1 }
+            if text[text.skippingWhitespace(from: next)] == "]" { settings.append((attribute.lowercased(), value)) }
+        }
+        return classes + settings
     }
 }

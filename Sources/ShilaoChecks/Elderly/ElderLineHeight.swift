@@ -15,9 +15,9 @@ struct ElderLineHeight: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         var judgements = TextJudgements()
-        for element in VisibleText.holders(in: page) where ElderLineHeight.isParagraphText(element) {
+        for element in VisibleText.holders(in: page) where ElderLineHeight.isParagraphText(element, in: page) {
             let block = VisibleText.block(of: element, in: page)
-            guard VisibleText.readableCount(PageText.visible(block)) >= ElderLineHeight.wrappingLength else { continue }
+            guard VisibleText.readableLength(ofBlock: block, in: page) >= ElderLineHeight.wrappingLength else { continue }
             let style = page.style.style(of: element)
             guard style.fontSize > 0 else { continue }
             // An inline element's lines are at least as tall as its block's strut.
@@ -36,15 +36,12 @@ struct ElderLineHeight: BuiltInCheck {
     }
 
     /// Text in a paragraph-like container, headings and controls left out as for font size.
-    static func isParagraphText(_ element: Element) -> Bool {
-        var inParagraph = false
-        for candidate in sequence(first: element, next: { $0.parent }) {
-            if ElderFontSize.excluded.contains(candidate.name) { return false }
-            if paragraphContainers.contains(candidate.name) || candidate.name == "article" || ElderFontSize.isArticleBody(candidate) {
-                inParagraph = true
-            }
+    static func isParagraphText(_ element: Element, in page: Page) -> Bool {
+        let excluded = page.memo.value("ElderFontSize.excluded") { InheritedFlag { ElderFontSize.excluded.contains($0.name) } }
+        let paragraph = page.memo.value("ElderLineHeight.paragraph") {
+            InheritedFlag { paragraphContainers.contains($0.name) || $0.isNamed("article") || ElderFontSize.isArticleBody($0) }
         }
-        return inParagraph
+        return !excluded.selfOrAncestor(element) && paragraph.selfOrAncestor(element)
     }
 
     /// 1.17: two decimals are what a webmaster compares with 1.3.

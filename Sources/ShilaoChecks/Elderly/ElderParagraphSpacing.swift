@@ -15,7 +15,8 @@ struct ElderParagraphSpacing: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         var judgements = TextJudgements()
-        for first in page.document.elements(named: "p") where !PageKind.isFooter(first) {
+        guard let body = page.document.body else { return }
+        for first in PageKind.outsideFooters(body) where first.isNamed("p") {
             guard let second = ElderParagraphSpacing.nextParagraph(after: first),
                   isProse(first, page), isProse(second, page) else { continue }
             let above = page.style.style(of: first)

@@ -19,14 +19,13 @@ struct ServiceOfflineChannel: BuiltInCheck {
     static let guidePaths = ["bszn", "fwzn", "banshizhinan"]
     static let placeWords = ["现场办理", "窗口办理", "帮办", "代办", "上门办理", "上门服务"]
 
-    static var areaNumber: Regex<Substring> { #/[(（]?0\d{2,3}[)）]?[-－—–\s]?\d{7,8}(?!\d)/# }
-    static var serviceLine: Regex<Substring> { #/(?:^|\D)(?:123\d{2}|400[-\s]?\d{3}[-\s]?\d{4})(?!\d)/# }
-    static var place: Regex<Substring> { #/(?:办理地点|办事地点|受理地点|办理地址|服务地点|服务地址|地址|地点)\s*[：:]\s*[^\s：:]{4,}/# }
+    static let placeLabels = ["办理地点", "办事地点", "受理地点", "办理地址", "服务地点", "服务地址", "地址", "地点"]
 
     func run(on page: Page, into results: inout Results) {
         guard let body = page.document.body, ServiceOfflineChannel.isServiceGuide(page) else { return }
-        let hotline = ServiceOfflineChannel.firstHotline(in: body)
-        let place = ServiceOfflineChannel.firstPlace(in: body)
+        let content = PageKind.outsideFooters(body)
+        let hotline = ServiceOfflineChannel.firstHotline(in: content)
+        let place = ServiceOfflineChannel.firstPlace(in: content)
         switch (hotline, place) {
         case let (hotline?, _?):
             results.pass(hotline)
@@ -53,23 +52,74 @@ struct ServiceOfflineChannel: BuiltInCheck {
         return sectionWords.filter { text.contains($0) }.count >= 2
     }
 
-    /// The first element outside the footer holding a hotline.
-    static func firstHotline(in body: Element) -> Element? {
-        for element in body.descendants where !PageKind.isFooter(element) {
+    /// The first element holding a hotline.
+    static func firstHotline(in content: [Element]) -> Element? {
+        for element in content {
             if element.name == "a", element.attribute("href")?.lowercased().hasPrefix("tel:") == true { return element }
             let text = element.ownText
-            if text.contains(areaNumber) || text.contains(serviceLine) { return element }
+            if hasPhoneNumber(ScalarText(element.ownText)) { return element }
         }
         return nil
     }
 
-    /// The first element outside the footer naming an offline place or help on site.
-    static func firstPlace(in body: Element) -> Element? {
-        for element in body.descendants where !PageKind.isFooter(element) {
+    /// The first element naming an offline place or help on site.
+    static func firstPlace(in content: [Element]) -> Element? {
+        for element in content {
             if element.name == "address", VisibleText.hasReadableText(PageText.visible(element)) { return element }
             let text = PageText.compact(element.ownText)
-            if text.contains(place) || placeWords.contains(where: text.contains) { return element }
+            if hasPlace(ScalarText(text)) || placeWords.contains(where: text.contains) { return element }
         }
         return nil
+    }
+
+    /// A number with an area code, `(0xx)xxxxxxxx` with an optional bracket and separator, or a
+    /// service line: 123xx (12345, 12333) or 400-xxx-xxxx, not inside a longer run of digits.
+    static func hasPhoneNumber(_ text: ScalarText) -> Bool {
+        for start in 0..<text.count {
+            if text[start] == "0", hasAreaNumber(text, at: start) { return true }
+            if text.isDigit(at: start - 1) { continue }
+            if text.has("123", at: start), text.digitRun(from: start) == 5 { return true }
+            if text.has("400", at: start), hasFreephone(text, at: start + 3) { return true }
+        }
+        return false
+    }
+
+    /// After the `0` of an area code: two or three more digits, an optional closing bracket and
+    /// separator, then exactly seven or eight digits.
+    static func hasAreaNumber(_ text: ScalarText, at zero: Int) -> Bool {
+        (2...3).contains { codeLength in
+            guard text.digitRun(from: zero + 1) >= codeLength else { return false }
+            var next = zero + 1 + codeLength
+            if text.isAny(of: ")）", at: next) { next += 1 }
+            if text.isAny(of: "-－—–", at: next) || text.isWhitespace(at: next) { next += 1 }
+            let digits = text.digitRun(from: next)
+            return digits == 7 || digits == 8
+        }
+    }
+
+    /// The rest of a 400 number: three digits and four, each group after an optional separator.
+    static func hasFreephone(_ text: ScalarText, at index: Int) -> Bool {
+        var next = index
+        for (group, last) in [(3, false), (4, true)] {
+            if text[next] == "-" || text.isWhitespace(at: next) { next += 1 }
+            let digits = text.digitRun(from: next)
+            guard last ? digits == group : digits >= group else { return false }
+            next += group
+        }
+        return true
+    }
+
+    /// A place label, a colon and at least four characters of place: `办理地点：县政务服务中心`.
+    static func hasPlace(_ text: ScalarText) -> Bool {
+        for start in 0..<text.count {
+            guard let afterLabel = text.first(of: placeLabels, at: start) else { continue }
+            let colon = text.skippingWhitespace(from: afterLabel)
+            guard text.isAny(of: ":：", at: colon) else { continue }
+            var end = text.skippingWhitespace(from: colon + 1)
+            let placeStart = end
+            while let scalar = text[end], !scalar.properties.isWhitespace, scalar != ":", scalar != "：" { end += 1 }
+            if end - placeStart >= 4 { return true }
+        }
+        return false
     }
 }

@@ -13,10 +13,10 @@ struct MotionMarquee: BuiltInCheck {
     /// Scroller and floating-layer scripts by file name (MSClass and kxbdMarquee are the common
     /// Chinese scrollers).
     static let scrollerScripts = ["marquee", "msclass", "piaochuang", "floatad", "admove"]
-    // Regex is not Sendable, so the patterns are literals made where they are used.
-    static var movement: Regex<Substring> { #/\.(?:style\.(?:left|top|right|bottom|marginLeft|marginTop)|scrollTop|scrollLeft|pixelLeft|pixelTop|posLeft|posTop)\s*(?:[-+]?=(?!=)|\+\+|--)/# }
-    static var timer: Regex<Substring> { #/\b(?:setInterval|setTimeout|requestAnimationFrame)\s*\(/# }
-    static var writtenMarquee: Regex<Substring> { #/<\s*marquee/#.ignoresCase() }
+    /// Properties a script changes to move a layer by hand (`.style.left += 2`, `.scrollTop++`).
+    static let movedProperties = ["style.left", "style.top", "style.right", "style.bottom", "style.marginLeft",
+                                  "style.marginTop", "scrollTop", "scrollLeft", "pixelLeft", "pixelTop", "posLeft", "posTop"]
+    static let timers = ["setInterval", "setTimeout", "requestAnimationFrame"]
 
     func run(on page: Page, into results: inout Results) {
         for element in page.document.elements {
@@ -77,14 +77,44 @@ struct MotionMarquee: BuiltInCheck {
         }
         guard let run = PageText.runs(of: script).first(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return }
         let code = run.text
-        if let match = code.firstMatch(of: MotionMarquee.writtenMarquee) {
-            results.review(script, line: PageText.line(of: match.range.lowerBound, in: code, startingAt: run.line), "review.written")
-        } else if code.contains(MotionMarquee.movement) {
-            let timers = code.matches(of: MotionMarquee.timer)
-            let interval = timers.first { code[$0.range].hasPrefix("setInterval") } ?? timers.first
+        let text = ScalarText(code)
+        if let offset = MotionMarquee.writtenMarquee(in: text) {
+            results.review(script, line: PageText.line(of: text.stringIndex(of: offset, in: code), in: code, startingAt: run.line),
+                           "review.written")
+        } else if MotionMarquee.movesLayer(text) {
+            let timers = MotionMarquee.timerCalls(in: text)
+            let interval = timers.first { text.has("setInterval", at: $0) } ?? timers.first
             if let interval {
-                results.review(script, line: PageText.line(of: interval.range.lowerBound, in: code, startingAt: run.line), "review.moving")
+                results.review(script, line: PageText.line(of: text.stringIndex(of: interval, in: code), in: code, startingAt: run.line),
+                               "review.moving")
             }
+        }
+    }
+
+    /// Where a script writes a `<marquee` tag (any case), as a scalar offset.
+    static func writtenMarquee(in text: ScalarText) -> Int? {
+        (0..<text.count).first { start in
+            text[start] == "<" && text.has("marquee", at: text.skippingWhitespace(from: start + 1), ignoringCase: true)
+        }
+    }
+
+    /// A moved property assigned or stepped: `.style.left = x`, `.scrollTop += 1`, `.posTop--`
+    /// (a comparison `==` is not a move).
+    static func movesLayer(_ text: ScalarText) -> Bool {
+        (0..<text.count).contains { start in
+            guard text[start] == ".", let after = text.first(of: movedProperties, at: start + 1) else { return false }
+            let next = text.skippingWhitespace(from: after)
+            if text.has("++", at: next) || text.has("--", at: next) { return true }
+            let equals = text.isAny(of: "+-", at: next) ? next + 1 : next
+            return text[equals] == "=" && text[equals + 1] != "="
+        }
+    }
+
+    /// Offsets of timer calls (`setInterval (`), each a whole word.
+    static func timerCalls(in text: ScalarText) -> [Int] {
+        (0..<text.count).filter { start in
+            guard !text.isWordScalar(at: start - 1), let after = text.first(of: timers, at: start) else { return false }
+            return text[text.skippingWhitespace(from: after)] == "("
         }
     }
 }

@@ -72,7 +72,7 @@ struct TargetSize: BuiltInCheck {
     /// Links, buttons, form fields and elements given such a role that take keyboard focus.
     static func isTarget(_ element: Element, page: Page) -> Bool {
         let tree = page.accessibility
-        guard tree.isFocusable(element), !DisabledText.isDisabled(element) else { return false }
+        guard tree.isFocusable(element), !DisabledText.isDisabled(element, in: page) else { return false }
         if let tabindex = element.attribute("tabindex").flatMap(htmlInteger), tabindex < 0 { return false }
         switch element.name {
         case "a", "button", "select", "textarea", "summary": break

@@ -171,7 +171,7 @@ struct NonTextContrast: BuiltInCheck {
         case "select", "textarea": break
         default: return false
         }
-        guard VisibleText.isOnScreen(element, in: page), !DisabledText.isDisabled(element) else { return false }
+        guard VisibleText.isOnScreen(element, in: page), !DisabledText.isDisabled(element, in: page) else { return false }
         let style = page.style.style(of: element)
         let looks: [CSSProperty] = [.borderTopColor, .borderTopStyle, .borderTopWidth, .borderBottomColor, .backgroundColor]
         return looks.contains { style.source(of: $0).map { $0.origin != .userAgent } ?? false }

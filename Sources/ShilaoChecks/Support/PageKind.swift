@@ -79,11 +79,22 @@ enum PageKind {
     }
 
     /// In the page footer: `footer`, `role=contentinfo`, or a box named footer / bottom.
-    static func isFooter(_ element: Element) -> Bool {
-        sequence(first: element, next: { $0.parent }).contains { candidate in
-            if candidate.name == "footer" || candidate.attribute("role")?.lowercased() == "contentinfo" { return true }
-            return NameTokens.identifierWords(of: candidate).contains { ["footer", "foot", "bottom"].contains($0) }
+    static func isFooterItself(_ candidate: Element) -> Bool {
+        if candidate.isNamed("footer") || candidate.attribute("role")?.lowercased() == "contentinfo" { return true }
+        return NameTokens.identifierWords(of: candidate).contains { ["footer", "foot", "bottom"].contains($0) }
+    }
+
+    /// The descendants of `root` in document order, footers and what they hold left out: one
+    /// walk, instead of asking each element about all its ancestors.
+    static func outsideFooters(_ root: Element) -> [Element] {
+        var elements: [Element] = []
+        root.walk(from: ()) { element, _ in
+            if element == root { return () }
+            if isFooterItself(element) { return nil }
+            elements.append(element)
+            return ()
         }
+        return elements
     }
 
     // MARK: Accessibility toolbars

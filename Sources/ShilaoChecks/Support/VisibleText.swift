@@ -41,13 +41,9 @@ enum VisibleText {
     static func isOnScreen(_ element: Element, in page: Page) -> Bool {
         let engine = page.style
         guard engine.isRendered(element), drawsOwnText(engine.style(of: element)) else { return false }
-        var current: Element? = element
-        while let node = current {
-            if node != element && foreignContent.contains(node.name) { return false }
-            if hides(node, engine.style(of: node)) { return false }
-            current = node.parent
-        }
-        return true
+        let hidden = page.memo.value("VisibleText.hidden") { InheritedFlag { hides($0, engine.style(of: $0)) } }
+        let foreign = page.memo.value("VisibleText.foreign") { InheritedFlag { foreignContent.contains($0.name) } }
+        return !hidden.selfOrAncestor(element) && !foreign.anyAncestor(element)
     }
 
     /// The element's own settings let its text show: visible, a size, not indented off screen.
@@ -82,20 +78,21 @@ enum VisibleText {
     /// `.sr-only` box, opacity 0, font size 0), in document order. Text of only symbols
     /// (`·`, `|`, `>>`) is decoration, not reading matter.
     static func holders(in page: Page) -> [Element] {
-        guard let body = page.document.body else { return [] }
-        var result: [Element] = []
-        var stack: [(Element, hidden: Bool)] = [(body, false)]
-        while let (element, hiddenAbove) = stack.popLast() {
-            guard !PageText.hiddenText.contains(element.name) else { continue }
-            let style = page.style.style(of: element)
-            guard style.display != "none" else { continue }
-            let hidden = hiddenAbove || isVisuallyHidden(style)
-            if !hidden, style.visibility == .visible, hasReadableText(element.ownText) {
-                result.append(element)
+        page.memo.value("VisibleText.holders") {
+            guard let body = page.document.body else { return [] }
+            var result: [Element] = []
+            body.walk(from: false) { element, hiddenAbove in
+                guard !PageText.hiddenText.contains(element.name) else { return nil }
+                let style = page.style.style(of: element)
+                guard style.display != "none" else { return nil }
+                let hidden = hiddenAbove || isVisuallyHidden(style)
+                if !hidden, style.visibility == .visible, hasReadableText(element.ownText) {
+                    result.append(element)
+                }
+                return hidden
             }
-            stack.append(contentsOf: element.children.reversed().map { ($0, hidden) })
+            return result
         }
-        return result
     }
 
     /// A box that hides what is in it from sight while keeping it for screen readers.
@@ -117,8 +114,51 @@ enum VisibleText {
     /// The nearest ancestor-or-self that lays out as a block (block, list item, table cell…),
     /// whose line height sets the lines the text sits on.
     static func block(of element: Element, in page: Page) -> Element {
-        sequence(first: element, next: { $0.parent }).first { candidate in
-            !["inline", "contents"].contains(page.style.style(of: candidate).display)
-        } ?? element
+        page.memo.value("VisibleText.blocks") { TextBlocks(page) }.block(of: element)
+    }
+
+    /// The readable characters of the block's visible text, counted once per block.
+    static func readableLength(ofBlock block: Element, in page: Page) -> Int {
+        page.memo.value("VisibleText.blocks") { TextBlocks(page) }.readableLength(of: block)
+    }
+}
+
+/// Each element's block and each block's readable length, remembered for the page: a block
+/// with many inline children would otherwise be climbed to and read once per child.
+final class TextBlocks {
+    private let page: Page
+    private var blocks: [Element: Element] = [:]
+    private var lengths: [Element: Int] = [:]
+
+    init(_ page: Page) {
+        self.page = page
+    }
+
+    func block(of element: Element) -> Element {
+        var chain: [Element] = []
+        var current: Element? = element
+        var found: Element?
+        while let node = current {
+            if let known = blocks[node] {
+                found = known
+                break
+            }
+            chain.append(node)
+            if !["inline", "contents"].contains(page.style.style(of: node).display) {
+                found = node
+                break
+            }
+            current = node.parent
+        }
+        guard let block = found else { return element }
+        for node in chain { blocks[node] = block }
+        return block
+    }
+
+    func readableLength(of block: Element) -> Int {
+        if let known = lengths[block] { return known }
+        let length = VisibleText.readableCount(PageText.visible(block))
+        lengths[block] = length
+        return length
     }
 }

@@ -12,10 +12,13 @@ public final class AccessibilityContext {
     var rolesInProgress: Set<Element> = []
     var nameCache: [Element: String] = [:]
     var descriptionCache: [Element: String] = [:]
-    var notRenderedCache: [Element: Bool] = [:]
-    var ariaHiddenCache: [Element: Bool] = [:]
-    var inertCache: [Element: Bool] = [:]
-    var presentationalAncestryCache: [Element: Bool] = [:]
+    lazy var notRendered = InheritedFlag { [unowned self] in ownNotRendered($0) }
+    lazy var ariaHidden = InheritedFlag { $0.attribute("aria-hidden")?.trimmingWhitespace().lowercased() == "true" }
+    lazy var inert = InheritedFlag { $0.hasAttribute("inert") }
+    /// An ancestor's role makes its children presentational (`button`, `img`, `option`…).
+    lazy var presentationalChildren = InheritedFlag { [unowned self] ancestor in
+        role(of: ancestor).flatMap { ARIA.roles[$0]?.childrenPresentational } ?? false
+    }
     var focusableCache: [Element: Bool] = [:]
 
     /// `isHiddenByStyle` says whether an element's own style takes it out of rendering
@@ -104,15 +107,13 @@ public final class AccessibilityContext {
     /// `aria-hidden="true"` on it or an ancestor.
     ///
     public func isHidden(_ element: Element) -> Bool {
-        isNotRendered(element) || inherited(element, \.ariaHiddenCache) {
-            $0.attribute("aria-hidden")?.trimmingWhitespace().lowercased() == "true"
-        }
+        isNotRendered(element) || ariaHidden.selfOrAncestor(element)
     }
 
     /// Whether the element is not rendered (see `isHidden`), leaving `aria-hidden` aside:
     /// content hidden only from assistive technologies is still visible on screen.
     public func isNotRendered(_ element: Element) -> Bool {
-        inherited(element, \.notRenderedCache) { ownNotRendered($0) } || isInvisible(element)
+        notRendered.selfOrAncestor(element) || isInvisible(element)
     }
 
     private static let neverRendered: Set<String> = [
@@ -153,30 +154,6 @@ public final class AccessibilityContext {
         return display == "none" || visibility == "hidden" || visibility == "collapse"
     }
 
-    /// True when `own` holds for the element or any ancestor; caches along the way and walks
-    /// upwards without recursion.
-    func inherited(
-        _ element: Element, _ cache: ReferenceWritableKeyPath<AccessibilityContext, [Element: Bool]>,
-        _ own: (Element) -> Bool
-    ) -> Bool {
-        var chain: [Element] = []
-        var current: Element? = element
-        var result = false
-        while let node = current {
-            if let cached = self[keyPath: cache][node] {
-                result = cached
-                break
-            }
-            chain.append(node)
-            current = node.parent
-        }
-        for node in chain.reversed() {
-            result = result || own(node)
-            self[keyPath: cache][node] = result
-        }
-        return result
-    }
-
     // MARK: Focus
 
     /// Whether the element can take focus: links and areas with `href`, enabled form controls,
@@ -191,7 +168,7 @@ public final class AccessibilityContext {
     }
 
     private func computeFocusable(_ element: Element) -> Bool {
-        if isNotRendered(element) || inherited(element, \.inertCache, { $0.hasAttribute("inert") }) {
+        if isNotRendered(element) || inert.selfOrAncestor(element) {
             return false
         }
         if isDisabled(element) { return false }

@@ -33,10 +33,7 @@ extension AccessibilityContext {
     /// Its content can still contribute to names.
     public func isPresentational(_ element: Element) -> Bool {
         if hasPresentationalRole(element) { return true }
-        guard let parent = element.parent else { return false }
-        return inherited(parent, \.presentationalAncestryCache) { ancestor in
-            role(of: ancestor).flatMap { ARIA.roles[$0]?.childrenPresentational } ?? false
-        }
+        return presentationalChildren.anyAncestor(element)
     }
 
     /// The role is `none`/`presentation` after conflict resolution. Needs no name, so name

@@ -24,12 +24,15 @@ struct RuleIndex {
     private var byTag: [String: [Entry]] = [:]
     private var universal: [Entry] = []
 
+    var isEmpty: Bool { byID.isEmpty && byClass.isEmpty && byTag.isEmpty && universal.isEmpty }
+
     /// In quirks mode the table holds lower-cased ids and classes, so the keys are lower-cased too.
-    init(rules: [ActiveRule], quirks: Bool) {
+    /// `including` picks the selectors indexed (all by default); rule numbers stay those of `rules`.
+    init(rules: [ActiveRule], quirks: Bool, including: (ComplexSelector) -> Bool = { _ in true }) {
         func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
         for (ruleIndex, active) in rules.enumerated() {
             let originRank = active.origin == .userAgent ? 0 : 1
-            for selector in active.rule.selectors {
+            for selector in active.rule.selectors where including(selector) {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
                 let entry = Entry(selector: selector, rule: ruleIndex, key: key,
                                   ancestorHashes: RuleIndex.ancestorHashes(selector, quirks: quirks))

@@ -2,17 +2,18 @@ import ShilaoDOM
 
 /// Whether an element or one of its ancestors has some property, asked of many elements of one
 /// page: each element's answer is worked out once, so asking it of every element of a deep
-/// tree stays linear instead of walking all ancestors each time.
-final class InheritedFlag {
+/// tree stays linear instead of walking all ancestors each time. One flag per page; the
+/// property may itself ask other flags (or this one, of ancestors).
+public final class InheritedFlag {
     private var cache: [Element: Bool] = [:]
     private let own: (Element) -> Bool
 
-    init(_ own: @escaping (Element) -> Bool) {
+    public init(_ own: @escaping (Element) -> Bool) {
         self.own = own
     }
 
     /// The element itself or any ancestor has the property.
-    func selfOrAncestor(_ element: Element) -> Bool {
+    public func selfOrAncestor(_ element: Element) -> Bool {
         var chain: [Element] = []
         var current: Element? = element
         var result = false
@@ -32,7 +33,7 @@ final class InheritedFlag {
     }
 
     /// Some ancestor has the property, the element itself left out.
-    func anyAncestor(_ element: Element) -> Bool {
+    public func anyAncestor(_ element: Element) -> Bool {
         element.parent.map(selfOrAncestor) ?? false
     }
 }

@@ -1,0 +1,17 @@
+/// What several checks derive from one page — the text holders, an ancestor property of every
+/// element — worked out once per page instead of once per check. A page is audited by one
+/// task, so the memo needs no lock; it lives as long as the page.
+public final class PageMemo {
+    private var values: [String: Any] = [:]
+
+    public init() {}
+
+    /// The value stored under `key`, made by `make` the first time it is asked for. A key names
+    /// one type of value; a different type asked under the same key is made again, never cast.
+    public func value<Value>(_ key: String, _ make: () -> Value) -> Value {
+        if let known = values[key] as? Value { return known }
+        let made = make()
+        values[key] = made
+        return made
+    }
+}
