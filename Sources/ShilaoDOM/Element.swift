@@ -22,6 +22,13 @@ public struct Element: Hashable {
         }
     }
 
+    /// As `isNamed`, for a name known only at run time.
+    public func hasName(_ tag: String) -> Bool {
+        guard let raw = node.pointee.name else { return tag.isEmpty }
+        var tag = tag
+        return tag.withUTF8 { strcmpBytes(raw, $0) }
+    }
+
     /// The attribute's value; `nil` when the attribute is missing, `""` when it is present
     /// but empty or has no value (`alt` and `alt=""` alike).
     public func attribute(_ name: String) -> String? {

@@ -87,7 +87,7 @@ public final class HTMLDocument {
     /// Elements with the given tag name, in document order.
     public func elements(named name: String) -> [Element] {
         var result: [Element] = []
-        for element in elements where element.name == name {
+        for element in elements where element.hasName(name) {
             result.append(element)
         }
         return result

@@ -27,13 +27,10 @@ public struct Runner: Sendable {
         let width = fetcher == nil ? jobs : max(jobs, concurrency)
         var pending: [Int: PageRecord] = [:]
         var nextToEmit = 0
-        var iterator = inputs.makeIterator()
+        var queue = StartOrder(inputs.makeIterator(), biggestFilesFirst: ordered)
         try await withThrowingTaskGroup(of: (Int, PageRecord).self) { group in
-            var started = 0
             func startNext() -> Bool {
-                guard let input = iterator.next() else { return false }
-                let index = started
-                started += 1
+                guard let (index, input) = queue.next() else { return false }
                 group.addTask { [auditor, fetcher, maxPageBytes] in
                     (index, await Runner.audit(input, auditor, fetcher, cpu, maxPageBytes: maxPageBytes))
                 }
@@ -82,6 +79,52 @@ public struct Runner: Sendable {
                 return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: url, finalURL: finalURL) }
             }
         }
+    }
+}
+
+/// How many local files `StartOrder` reads ahead.
+let startOrderWindow = 256
+
+/// The order pages start in. Records keep the input order (`index`), but a large file started
+/// last would leave the other cores idle while it alone is audited; among the next files read
+/// ahead (a bounded window, so a folder of 100,000 pages is not all listed in memory), the
+/// largest starts first. Only local files are read ahead: archived pages hold their bodies, and
+/// fetched pages start in the order given, which is what per-host politeness expects.
+struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
+    private var base: Base
+    private let biggestFilesFirst: Bool
+    private var ahead: [(index: Int, input: Input, size: Int)] = []
+    private var held: Input?
+    private var read = 0
+
+    init(_ base: Base, biggestFilesFirst: Bool) {
+        self.base = base
+        self.biggestFilesFirst = biggestFilesFirst
+    }
+
+    mutating func next() -> (Int, Input)? {
+        guard biggestFilesFirst else {
+            guard let input = base.next() else { return nil }
+            defer { read += 1 }
+            return (read, input)
+        }
+        while held == nil, ahead.count < startOrderWindow, let input = base.next() {
+            guard case .file(_, let url) = input else {
+                held = input
+                break
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            ahead.append((read, input, size))
+            read += 1
+        }
+        if let largest = ahead.indices.max(by: { ahead[$0].size < ahead[$1].size || (ahead[$0].size == ahead[$1].size && ahead[$0].index > ahead[$1].index) }) {
+            let item = ahead.remove(at: largest)
+            return (item.index, item.input)
+        }
+        guard let input = held else { return nil }
+        held = nil
+        defer { read += 1 }
+        return (read, input)
     }
 }
 

@@ -96,6 +96,20 @@ struct CLI {
         #expect(!one.stdout.isEmpty)
     }
 
+    @Test func timingListsEveryCheckThatRanSlowestFirst() throws {
+        let result = try CLI.run(["audit", "--profile", "wcag21aa", "--format", "jsonl", "--timing", "samples/index.html"])
+        let checks = try CLI.run(["checks", "--profile", "wcag21aa", "--format", "json"])
+        let ids = (try JSONSerialization.jsonObject(with: Data(checks.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "check time (ms)  share  check")
+        let rows = lines.dropFirst().dropLast()
+        #expect(Set(rows.compactMap { $0.split(separator: " ").last.map(String.init) }) == Set(ids))
+        let times = rows.compactMap { Double($0.split(separator: " ").first ?? "") }
+        #expect(times == times.sorted(by: >), "slowest first")
+        #expect(lines.last?.hasSuffix("total") == true)
+        #expect(!result.stdout.contains("check time"), "timings go to standard error, the report stays clean")
+    }
+
     @Test func missingInputIsAnErrorRecordAndExitThree() throws {
         let result = try CLI.run(["audit", "--format", "jsonl", "samples/index.html", "no/such/page.html"])
         #expect(result.status == 3)

@@ -42,6 +42,26 @@ struct NamesParagraphs: Check {
         }
     }
 
+    @Test func largestFilesStartFirstAndKeepTheirPlace() throws {
+        try withTree(["a.html": "x", "b.html": String(repeating: "x", count: 900), "c.html": String(repeating: "x", count: 50)]) { root in
+            let files = ["a", "b", "c"].map { Input.file(name: "\($0).html", url: URL(fileURLWithPath: "\(root)/\($0).html")) }
+            let inputs = [files[0], .web("https://example.org/"), files[1], files[2]]
+            var order = StartOrder(inputs.makeIterator(), biggestFilesFirst: true)
+            var started: [(Int, String)] = []
+            while let (index, input) = order.next() { started.append((index, input.name)) }
+            // Files before the URL are not reordered past it; after it, the biggest goes first.
+            #expect(started.map(\.1) == ["a.html", "https://example.org/", "b.html", "c.html"])
+            #expect(started.map(\.0) == [0, 1, 2, 3])
+            var local = StartOrder([files[0], files[2], files[1]].makeIterator(), biggestFilesFirst: true)
+            var localOrder: [(Int, String)] = []
+            while let (index, input) = local.next() { localOrder.append((index, input.name)) }
+            #expect(localOrder.map(\.1) == ["b.html", "c.html", "a.html"])
+            #expect(localOrder.map(\.0) == [2, 1, 0])
+            var fetched = StartOrder([files[0], files[1]].makeIterator(), biggestFilesFirst: false)
+            #expect(fetched.next()?.1.name == "a.html")
+        }
+    }
+
     @Test func runnerKeepsInputOrderWhateverTheJobs() async throws {
         var files: [String: String] = [:]
         for index in 0..<40 {

@@ -20,6 +20,9 @@ final class ElementTable {
     /// Attribute values that replace the document's, by element position (see `StyleEngine.assuming`).
     private let overrides: [Int: [String: String]]
 
+    private var readPosition = -1
+    private var readValues: [String: String?] = [:]
+
     /// True when ids and classes are stored lower-cased, for quirks mode's case-insensitive matching.
     let quirks: Bool
 
@@ -93,7 +96,16 @@ final class ElementTable {
 
     /// The element's attribute, as overridden or as in the document.
     func attribute(_ position: Int, _ name: String) -> String? {
-        overrides[position]?[name] ?? elements[position].attribute(name)
+        // Matching one element tries many selectors that read the same attribute (a sheet of
+        // `a[href^=…]` rules): its values are read from libxml2 once.
+        if position != readPosition {
+            readPosition = position
+            readValues.removeAll(keepingCapacity: true)
+        }
+        if let known = readValues[name] { return known }
+        let value = overrides[position]?[name] ?? elements[position].attribute(name)
+        readValues[name] = value
+        return value
     }
 
     func index(of element: Element) -> Int? { indexOf[element] }
