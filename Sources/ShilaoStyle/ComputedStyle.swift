@@ -93,6 +93,11 @@ public struct ComputedStyle: Sendable {
     public internal(set) var backgroundColor: RGBA = .transparent
     /// Layers, top first; empty for `none`.
     public internal(set) var backgroundImages: [BackgroundImage] = []
+    /// Per layer of `background-image` (the list repeats when shorter, as CSS lists do): true
+    /// when the layer tiles both ways (`repeat`, `round`) and so covers the whole box.
+    public internal(set) var backgroundRepeatsBothWays: [Bool] = [true]
+    /// `background-clip: text` on some layer: the background shows only through the glyphs.
+    public internal(set) var backgroundClipsToText = false
     public internal(set) var opacity: Double = 1
     public internal(set) var display = "inline"
     public internal(set) var visibility: Visibility = .visible
@@ -181,6 +186,11 @@ public struct ComputedStyle: Sendable {
     }
 
     public var isBold: Bool { fontWeight >= 600 }
+
+    /// Whether background layer `index` tiles both ways.
+    public func backgroundLayerRepeatsBothWays(_ index: Int) -> Bool {
+        backgroundRepeatsBothWays.isEmpty || backgroundRepeatsBothWays[index % backgroundRepeatsBothWays.count]
+    }
 
     /// An outline that paints something (a focus indicator, for instance).
     public var hasVisibleOutline: Bool { outlineStyle != "none" && outlineWidth > 0 && outlineColor.alpha > 0 }

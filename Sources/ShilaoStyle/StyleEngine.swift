@@ -318,6 +318,7 @@ public final class StyleEngine {
                     let what: String
                     switch image {
                     case .url(let url): what = "background image \(url)"
+                    case .gradient(let gradient): what = gradient.function
                     case .generated(let name): what = name
                     }
                     return .unknown(reason: "\(what) behind the text on <\(table.names[current])>")

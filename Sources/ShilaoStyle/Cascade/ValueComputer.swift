@@ -151,7 +151,11 @@ struct ValueComputer {
         case .backgroundColor:
             if case .color(let c) = value { style.backgroundColor = c.resolved(current: style.color) }
         case .backgroundImage:
-            if case .images(let images) = value { style.backgroundImages = images }
+            if case .images(let images) = value { style.backgroundImages = images.map { $0.resolved(current: style.color) } }
+        case .backgroundRepeat:
+            if case .repeats(let layers) = value { style.backgroundRepeatsBothWays = layers }
+        case .backgroundClip:
+            if case .flag(let text) = value { style.backgroundClipsToText = text }
         case .opacity:
             if case .number(let v) = value { style.opacity = v }
         case .display:
@@ -240,6 +244,8 @@ struct ValueComputer {
         case .color: style.color = source.color
         case .backgroundColor: style.backgroundColor = source.backgroundColor
         case .backgroundImage: style.backgroundImages = source.backgroundImages
+        case .backgroundRepeat: style.backgroundRepeatsBothWays = source.backgroundRepeatsBothWays
+        case .backgroundClip: style.backgroundClipsToText = source.backgroundClipsToText
         case .opacity: style.opacity = source.opacity
         case .display: style.display = source.display
         case .visibility: style.visibility = source.visibility
