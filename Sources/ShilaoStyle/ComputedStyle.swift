@@ -137,8 +137,8 @@ public struct ComputedStyle: Sendable {
     public internal(set) var cursorImages: [String] = []
     public internal(set) var overflowX = "visible"
     public internal(set) var overflowY = "visible"
-    /// A shadow or halo behind the text changes its contrast, which only rendering can judge.
-    public internal(set) var hasTextShadow = false
+    /// Shadows under the text, first painted on top; nil when the engine could not read the value.
+    public internal(set) var textShadows: [TextShadow]? = []
     /// px, or a percentage of the containing block.
     public internal(set) var textIndent: CSSLength = .px(0)
     /// SVG paint as a flat colour; `none` and paint servers (`url(#gradient)`) give transparent,
@@ -186,6 +186,9 @@ public struct ComputedStyle: Sendable {
     }
 
     public var isBold: Bool { fontWeight >= 600 }
+
+    /// A shadow or halo behind the text (or a `text-shadow` value the engine could not read).
+    public var hasTextShadow: Bool { textShadows?.isEmpty != true }
 
     /// Whether background layer `index` tiles both ways.
     public func backgroundLayerRepeatsBothWays(_ index: Int) -> Bool {

@@ -87,6 +87,8 @@ enum SpecifiedValue: Sendable {
     case numbers([Double])
     case decoration(TextDecorationLine)
     case cursor(images: [String], keyword: String)
+    /// `text-shadow`; nil for a value the engine cannot read.
+    case shadows([ShadowSpec]?)
     /// `background-repeat`: per layer, whether it tiles both ways.
     case repeats([Bool])
 }

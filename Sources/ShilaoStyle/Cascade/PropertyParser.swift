@@ -204,8 +204,7 @@ enum PropertyParser {
         case .overflowX, .overflowY:
             return keyword(items, ["visible", "hidden", "clip", "scroll", "auto", "overlay"])
         case .textShadow:
-            if items.count == 1, items[0].keyword == "none" { return .flag(false) }
-            return .flag(true)
+            return TextShadowParser.parse(items)
         case .backgroundRepeat:
             var layers: [Bool] = []
             for part in items.commaSeparated {
