@@ -32,10 +32,15 @@ struct TextContrast {
 
     func run(on page: Page, into results: inout Results) {
         let exempt = DisabledText(page)
+        // A shadow root decides what its host shows: review the host, judge nothing under it.
+        let shadowHosts = ShadowHosts(page)
+        for (host, madeBy) in shadowHosts.hosts where VisibleText.isOnScreen(host, in: page) && !exempt.covers(host) {
+            results.review(host, "review.shadow-root", ["how": madeBy])
+        }
         // Unknown backgrounds are reported once per cause (one banner image behind twenty links).
         var unknown: [String: (element: Element, count: Int)] = [:]
         var unknownOrder: [String] = []
-        for element in VisibleText.elements(of: page) where !exempt.covers(element) {
+        for element in VisibleText.elements(of: page) where !exempt.covers(element) && !shadowHosts.covers(element) {
             let text = element.ownText
             // Only text in a human language: punctuation rows, symbols and icon-font glyphs (Private
             // Use Area characters are not letters) are left to non-text contrast.
