@@ -93,6 +93,11 @@ public struct ComputedStyle: Sendable {
     public internal(set) var backgroundColor: RGBA = .transparent
     /// Layers, top first; empty for `none`.
     public internal(set) var backgroundImages: [BackgroundImage] = []
+    /// Per layer of `background-image` (the list repeats when shorter, as CSS lists do): true
+    /// when the layer tiles both ways (`repeat`, `round`) and so covers the whole box.
+    public internal(set) var backgroundRepeatsBothWays: [Bool] = [true]
+    /// `background-clip: text` on some layer: the background shows only through the glyphs.
+    public internal(set) var backgroundClipsToText = false
     public internal(set) var opacity: Double = 1
     public internal(set) var display = "inline"
     public internal(set) var visibility: Visibility = .visible
@@ -132,8 +137,8 @@ public struct ComputedStyle: Sendable {
     public internal(set) var cursorImages: [String] = []
     public internal(set) var overflowX = "visible"
     public internal(set) var overflowY = "visible"
-    /// A shadow or halo behind the text changes its contrast, which only rendering can judge.
-    public internal(set) var hasTextShadow = false
+    /// Shadows under the text, first painted on top; nil when the engine could not read the value.
+    public internal(set) var textShadows: [TextShadow]? = []
     /// px, or a percentage of the containing block.
     public internal(set) var textIndent: CSSLength = .px(0)
     /// SVG paint as a flat colour; `none` and paint servers (`url(#gradient)`) give transparent,
@@ -181,6 +186,14 @@ public struct ComputedStyle: Sendable {
     }
 
     public var isBold: Bool { fontWeight >= 600 }
+
+    /// A shadow or halo behind the text (or a `text-shadow` value the engine could not read).
+    public var hasTextShadow: Bool { textShadows?.isEmpty != true }
+
+    /// Whether background layer `index` tiles both ways.
+    public func backgroundLayerRepeatsBothWays(_ index: Int) -> Bool {
+        backgroundRepeatsBothWays.isEmpty || backgroundRepeatsBothWays[index % backgroundRepeatsBothWays.count]
+    }
 
     /// An outline that paints something (a focus indicator, for instance).
     public var hasVisibleOutline: Bool { outlineStyle != "none" && outlineWidth > 0 && outlineColor.alpha > 0 }

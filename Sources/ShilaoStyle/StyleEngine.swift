@@ -332,30 +332,10 @@ public final class StyleEngine {
     /// or gradient shows behind the text, or when a positioned box may sit over other content.
     public func colors(of element: Element) -> ColorResult {
         guard let position = table.index(of: element) else { return .unknown(reason: "element is not in the document") }
-        // Computes the element and its ancestors once; below, styles are read in place.
-        _ = style(at: position)
-        var chain: [Int] = []
-        var current = position
-        var needsBackdrop = true
-        while current >= 0 {
-            let style = cache[current]!
-            chain.append(current)
-            if needsBackdrop {
-                if let image = style.backgroundImages.first {
-                    let what: String
-                    switch image {
-                    case .url(let url): what = "background image \(url)"
-                    case .generated(let name): what = name
-                    }
-                    return .unknown(reason: "\(what) behind the text on <\(table.names[current])>")
-                }
-                if style.backgroundColor.isOpaque { needsBackdrop = false }
-            }
-            if style.opacity < 1 { needsBackdrop = true }
-            if needsBackdrop, style.position == .absolute || style.position == .fixed {
-                return .unknown(reason: "<\(table.names[current])> is position: \(style.position.rawValue) over other content")
-            }
-            current = table.parent[current]
+        let chain: [Int]
+        switch backdrop(of: position, judgingGradients: false) {
+        case .unknown(let reason): return .unknown(reason: reason)
+        case .chain(let boxes): chain = boxes
         }
         // Paint from the canvas up; each group's opacity blends it with what was below it.
         var below: [RGBA] = []
@@ -373,5 +353,88 @@ public final class StyleEngine {
             text = under.blended(toward: text, fraction: opacity)
         }
         return .known(ColorPair(foreground: text, background: background))
+    }
+
+    /// Bounds of the contrast of `element`'s own text with what is painted behind it: as
+    /// `colors(of:)`, and also over gradients the engine can read (against every colour they
+    /// paint) and beside the text's own shadows (see `TextPaint` and `HaloModel`).
+    public func textContrast(of element: Element) -> TextContrastResult {
+        guard let position = table.index(of: element) else { return .unknown(reason: "element is not in the document") }
+        let chain: [Int]
+        switch backdrop(of: position, judgingGradients: true) {
+        case .unknown(let reason): return .unknown(reason: reason)
+        case .chain(let boxes): chain = boxes
+        }
+        let style = cache[position]!
+        guard let declared = style.textShadows else { return .unknown(reason: "a text-shadow Shilao cannot read") }
+        let boxes = chain.reversed().map { item -> PaintBox in
+            let box = cache[item]!
+            let layers = box.backgroundImages.enumerated().compactMap { index, image -> (gradient: Gradient, covers: Bool)? in
+                guard case .gradient(let gradient) = image else { return nil }
+                return (gradient, box.backgroundLayerRepeatsBothWays(index))
+            }
+            return PaintBox(backgroundColor: box.backgroundColor, gradients: layers, opacity: box.opacity)
+        }
+        // A shadow in the text's own colour changes with it: it thickens the glyphs (ACT counts
+        // such pixels as foreground) rather than putting a background behind them.
+        let shadows = declared.compactMap { shadow -> (color: RGBA, shadow: TextShadow)? in
+            guard let color = shadow.color, color.alpha > 0, color != style.color else { return nil }
+            return (color, shadow)
+        }
+        let paint = TextPaint(boxes: boxes, text: style.color, shadows: shadows,
+                              strokeWidth: HaloModel.strokeWidth(fontWeight: style.fontWeight))
+        if let reason = paint.unbounded { return .unknown(reason: reason) }
+        guard let span = paint.span() else { return .unknown(reason: "too many gradient stops and shadows to bound") }
+        return .known(span)
+    }
+
+    private enum Backdrop {
+        /// The element and its ancestors up to the root, innermost first.
+        case chain([Int])
+        case unknown(String)
+    }
+
+    /// The element and its ancestors, or why what shows behind its text cannot be known: an
+    /// image (or, unless `judgingGradients`, any gradient) in a box whose background shows
+    /// through, or a positioned box that may sit over other content. Gradients are judged when
+    /// they mix in sRGB and are not clipped to the text.
+    private func backdrop(of position: Int, judgingGradients: Bool) -> Backdrop {
+        // Computes the element and its ancestors once; below, styles are read in place.
+        _ = style(at: position)
+        var chain: [Int] = []
+        var current = position
+        var needsBackdrop = true
+        while current >= 0 {
+            let style = cache[current]!
+            chain.append(current)
+            if needsBackdrop {
+                let name = table.names[current]
+                if judgingGradients, style.backgroundClipsToText {
+                    return .unknown("the background of <\(name)> is clipped to the text (background-clip: text)")
+                }
+                var coversOpaquely = false
+                for (index, image) in style.backgroundImages.enumerated() {
+                    switch image {
+                    case .url(let url):
+                        return .unknown("background image \(url) behind the text on <\(name)>")
+                    case .generated(let function):
+                        return .unknown("\(function) behind the text on <\(name)>")
+                    case .gradient(let gradient):
+                        guard judgingGradients else { return .unknown("\(gradient.function) behind the text on <\(name)>") }
+                        guard gradient.interpolatesInSRGB else {
+                            return .unknown("\(gradient.function) mixing its colours outside sRGB behind the text on <\(name)>")
+                        }
+                        if style.backgroundLayerRepeatsBothWays(index), gradient.colors.allSatisfy(\.isOpaque) { coversOpaquely = true }
+                    }
+                }
+                if style.backgroundColor.isOpaque || coversOpaquely { needsBackdrop = false }
+            }
+            if style.opacity < 1 { needsBackdrop = true }
+            if needsBackdrop, style.position == .absolute || style.position == .fixed {
+                return .unknown("<\(table.names[current])> is position: \(style.position.rawValue) over other content")
+            }
+            current = table.parent[current]
+        }
+        return .chain(chain)
     }
 }

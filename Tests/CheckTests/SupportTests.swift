@@ -1,4 +1,5 @@
 import Testing
+import ShilaoCore
 import ShilaoDOM
 @testable import ShilaoChecks
 
@@ -32,6 +33,29 @@ import ShilaoDOM
         #expect(AdHosts.adHost(in: "https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js") == "googlesyndication.com")
         #expect(AdHosts.adHost(in: "https://nottanx.com/x.js") == nil)
         #expect(AdHosts.adHost(in: "https://hm.baidu.com/hm.js?1") == nil)
+    }
+
+    @Test func shadowHostsDeclaredOrAttachedByScript() throws {
+        let html = """
+        <html><body><div id="a"><template shadowrootmode="open"><p>a</p></template><span id="light">x</span></div>
+        <p id="b"></p><p id="c"></p><p id="d"></p><img id="e" alt=""><section id="f"><template>plain</template></section>
+        <script>
+        document.getElementById("b").attachShadow({ mode: 'open' });
+        document.querySelector('#c')?.attachShadow({ mode: 'closed' });
+        document.getElementById('e').attachShadow({ mode: 'open' });
+        const later = document.getElementById('d');
+        </script></body></html>
+        """
+        let document = try Loader.load(Array(html.utf8))
+        try withExtendedLifetime(document) {
+            let hosts = ShadowHosts(Page(document: document, url: "hosts.html"))
+            #expect(hosts.hosts.map { $0.element.attribute("id") } == ["a", "b", "c"])
+            #expect(hosts.hosts.map(\.madeBy) == ["<template shadowrootmode>", "attachShadow", "attachShadow"])
+            let light = try #require(document.element(id: "light"))
+            let notHost = try #require(document.element(id: "d"))
+            let plainTemplate = try #require(document.element(id: "f"))
+            #expect(hosts.covers(light) && !hosts.covers(notHost) && !hosts.covers(plainTemplate))
+        }
     }
 
     @Test func textRunsKnowTheirLines() throws {

@@ -215,7 +215,8 @@ import Testing
             #expect(a.visibility == .hidden)
             #expect(a.margin.left == .auto && a.margin.top == .px(0))
             let b = style(engine, doc, "b")
-            #expect(b.backgroundImages == [.generated("linear-gradient")])
+            #expect(b.backgroundImages == [.gradient(Gradient(function: "linear-gradient", colors: [RGBA(css: "red")!, RGBA(css: "blue")!],
+                                                              interpolatesInSRGB: true))])
             #expect(!b.hasVisibleOutline && b.outlineWidth == 3 && b.border.left.width == 0)
             #expect(b.transformRotation == 90)
             #expect(style(engine, doc, "c").animations == [Animation(name: "pulse", duration: 1, iterationCount: 4)])

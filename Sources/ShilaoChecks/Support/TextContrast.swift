@@ -4,9 +4,11 @@ import ShilaoDOM
 import ShilaoStyle
 
 /// The contrast judgement shared by `text-contrast` (AA) and `text-contrast-enhanced` (AAA),
-/// after ACT afw4f7 and 09o5cg. A failure is only reported when the engine knows both colours
-/// and nothing it cannot see (a text shadow, a sheet that did not load) could change them:
-/// false alarms about contrast are what users trust a tool least for.
+/// after ACT afw4f7 and 09o5cg. The engine bounds the contrast over everything behind the text
+/// it can read (flat colours, gradients, the text's own shadows): the text passes when even the
+/// lowest bound meets the requirement and fails when even the highest does not. A failure is
+/// only reported when nothing the engine cannot see (a sheet that did not load) could change
+/// it: false alarms about contrast are what users trust a tool least for.
 struct TextContrast {
     /// Required ratios for ordinary and for large text.
     let normal: Double
@@ -30,16 +32,21 @@ struct TextContrast {
 
     func run(on page: Page, into results: inout Results) {
         let exempt = DisabledText(page)
+        // A shadow root decides what its host shows: review the host, judge nothing under it.
+        let shadowHosts = ShadowHosts(page)
+        for (host, madeBy) in shadowHosts.hosts where VisibleText.isOnScreen(host, in: page) && !exempt.covers(host) {
+            results.review(host, "review.shadow-root", ["how": madeBy])
+        }
         // Unknown backgrounds are reported once per cause (one banner image behind twenty links).
         var unknown: [String: (element: Element, count: Int)] = [:]
         var unknownOrder: [String] = []
-        for element in VisibleText.elements(of: page) where !exempt.covers(element) {
+        for element in VisibleText.elements(of: page) where !exempt.covers(element) && !shadowHosts.covers(element) {
             let text = element.ownText
             // Only text in a human language: punctuation rows, symbols and icon-font glyphs (Private
             // Use Area characters are not letters) are left to non-text contrast.
             let letters = text.filter { $0.isLetter || $0.isNumber }
             guard !letters.isEmpty else { continue }
-            switch page.style.colors(of: element) {
+            switch page.style.textContrast(of: element) {
             case .unknown(let reason):
                 if let seen = unknown[reason] {
                     unknown[reason] = (seen.element, seen.count + 1)
@@ -47,8 +54,8 @@ struct TextContrast {
                     unknown[reason] = (element, 1)
                     unknownOrder.append(reason)
                 }
-            case .known(let pair):
-                judge(element, pair: pair, letters: letters, page: page, into: &results)
+            case .known(let span):
+                judge(element, span: span, letters: letters, page: page, into: &results)
             }
         }
         for reason in unknownOrder {
@@ -57,32 +64,58 @@ struct TextContrast {
         }
     }
 
-    private func judge(_ element: Element, pair: ColorPair, letters: String, page: Page, into results: inout Results) {
-        let ratio = pair.contrastRatio
-        guard ratio >= Self.sameColour else { return }
+    private func judge(_ element: Element, span: ContrastSpan, letters: String, page: Page, into results: inout Results) {
+        guard span.highest >= Self.sameColour else { return }
         let style = page.style.style(of: element)
         let required = Self.isLarge(style) ? large : normal
-        guard ratio < required else {
+        guard span.lowest < required else {
             results.pass(element)
             return
         }
         var data = [
-            "ratio": NumberText.format(ratio, digits: 2), "required": NumberText.format(required, digits: 1),
-            "foreground": pair.foreground.description, "background": pair.background.description,
+            "ratio": NumberText.format(span.highest, digits: 2), "lowest": NumberText.format(span.lowest, digits: 2),
+            "required": NumberText.format(required, digits: 1), "foreground": span.foreground.description,
+            "background": span.backgrounds.map(\.description).joined(separator: " → "),
+            "halo": span.halo.reduce(into: [String]()) { if !$0.contains($1.description) { $0.append($1.description) } }
+                .joined(separator: ", "),
             "size": NumberText.format(style.fontSize, digits: 1),
         ]
-        if style.hasTextShadow {
-            results.review(element, "review.shadow", data)
-        } else if letters.count == 1, Self.isNamedApart(element, letters: letters) {
+        guard span.highest < required else {
+            // Meets the requirement on part of what is behind it and not on the rest.
+            if span.shadowMatters {
+                data["ratio"] = Self.range(span.lowestWithoutShadow, span.highestWithoutShadow)
+                results.review(element, "review.shadow", data)
+            } else {
+                results.review(element, "review.gradient", data)
+            }
+            return
+        }
+        // Messages that name the text and background colours give their ratio; the halo's own
+        // message gives the ratio beside the glyphs.
+        let named = NumberText.format(span.highestWithoutShadow, digits: 2)
+        let haloFails = span.shadowMatters && span.highestWithoutShadow >= required
+        if letters.count == 1, Self.isNamedApart(element, letters: letters) {
+            data["ratio"] = named
             results.review(element, "review.symbol", data)
         } else if !page.style.problems.isEmpty {
+            data["ratio"] = named
             data["sheets"] = page.style.problems.joined(separator: "; ")
             results.review(element, "review.sheet", data)
-        } else if notesMIIT, Self.isLargeForMIIT(style), !Self.isLarge(style), ratio >= large {
-            results.fail(element, "fail.miit", data)
+        } else if haloFails {
+            // Only the halo of its own shadow makes the text fail: say so, or the colours named would pass.
+            results.fail(element, "fail.shadow", data)
         } else {
-            results.fail(element, "fail", data)
+            data["ratio"] = named
+            let miit = notesMIIT && Self.isLargeForMIIT(style) && !Self.isLarge(style)
+                && min(span.highestWithoutShadow, span.highest) >= large
+            results.fail(element, miit ? "fail.miit" : "fail", data)
         }
+    }
+
+    /// A ratio, or the span of ratios when they differ (`2.32–5.74`).
+    static func range(_ low: Double, _ high: Double) -> String {
+        let a = NumberText.format(low, digits: 2), b = NumberText.format(high, digits: 2)
+        return a == b ? a : a + "–" + b
     }
 
     /// A lone character inside a control named by `aria-label` or `aria-labelledby` that does

@@ -16,6 +16,7 @@ public enum CSSProperty: Int, CaseIterable, Sendable {
     case animationName, animationDuration, animationIterationCount
     case transform, cursor, overflowX, overflowY
     case textShadow, textIndent, top, right, bottom, left, fill, stroke
+    case backgroundRepeat, backgroundClip
 
     /// The CSS name, as written in a sheet.
     public var name: String { Self.names[rawValue] }
@@ -86,13 +87,27 @@ enum SpecifiedValue: Sendable {
     case numbers([Double])
     case decoration(TextDecorationLine)
     case cursor(images: [String], keyword: String)
+    /// `text-shadow`; nil for a value the engine cannot read.
+    case shadows([ShadowSpec]?)
+    /// `background-repeat`: per layer, whether it tiles both ways.
+    case repeats([Bool])
 }
 
 /// One layer of `background-image`.
 public enum BackgroundImage: Equatable, Sendable {
     case url(String)
-    /// A gradient or another generated image (`linear-gradient`, `image-set`, …), by function name.
+    /// A gradient whose colour stops the engine read.
+    case gradient(Gradient)
+    /// Another generated image (`image-set`, `cross-fade`, a gradient it could not read…), by function name.
     case generated(String)
+
+    /// The image for an element whose `color` is `current`.
+    func resolved(current: RGBA) -> BackgroundImage {
+        if case .gradient(let gradient) = self, !gradient.currentColorStops.isEmpty {
+            return .gradient(gradient.resolved(current: current))
+        }
+        return self
+    }
 }
 
 /// The lines of `text-decoration-line`.

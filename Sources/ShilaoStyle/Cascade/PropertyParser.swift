@@ -27,7 +27,7 @@ enum PropertyParser {
         case "border-left": return [.borderLeftWidth, .borderLeftStyle, .borderLeftColor]
         case "outline": return [.outlineWidth, .outlineStyle, .outlineColor]
         case "font": return [.fontStyle, .fontWeight, .fontSize, .lineHeight]
-        case "background": return [.backgroundColor, .backgroundImage]
+        case "background": return [.backgroundColor, .backgroundImage, .backgroundRepeat, .backgroundClip]
         case "animation": return [.animationName, .animationDuration, .animationIterationCount]
         case "text-decoration": return [.textDecorationLine]
         case "overflow": return [.overflowX, .overflowY]
@@ -204,8 +204,21 @@ enum PropertyParser {
         case .overflowX, .overflowY:
             return keyword(items, ["visible", "hidden", "clip", "scroll", "auto", "overlay"])
         case .textShadow:
-            if items.count == 1, items[0].keyword == "none" { return .flag(false) }
-            return .flag(true)
+            return TextShadowParser.parse(items)
+        case .backgroundRepeat:
+            var layers: [Bool] = []
+            for part in items.commaSeparated {
+                guard let covers = repeatStyleCovers(part) else { return nil }
+                layers.append(covers)
+            }
+            return .repeats(layers)
+        case .backgroundClip:
+            var clipsToText = false
+            for part in items.commaSeparated {
+                guard part.count == 1, let k = part[0].keyword, backgroundBoxes.contains(k) || k == "text" else { return nil }
+                if k == "text" { clipsToText = true }
+            }
+            return .flag(clipsToText)
         case .textIndent:
             // `hanging` and `each-line` change which lines are indented, not by how much.
             let lengths = items.filter { $0.keyword != "hanging" && $0.keyword != "each-line" }
@@ -278,11 +291,10 @@ enum PropertyParser {
                 for arg in args { if case .token(.string(let s)) = arg { return .url(s) } }
                 return nil
             }
-            let generated = ["linear-gradient", "radial-gradient", "conic-gradient", "repeating-linear-gradient",
-                             "repeating-radial-gradient", "repeating-conic-gradient", "-webkit-linear-gradient",
-                             "-webkit-radial-gradient", "-webkit-gradient", "-webkit-repeating-linear-gradient",
-                             "-webkit-repeating-radial-gradient", "image-set", "-webkit-image-set", "cross-fade",
-                             "-webkit-cross-fade", "element", "paint", "image"]
+            if name == "-webkit-gradient" || GradientParser.functions.contains(name) {
+                return GradientParser.parse(name: name, arguments: args).map { .gradient($0) } ?? .generated(name)
+            }
+            let generated = ["image-set", "-webkit-image-set", "cross-fade", "-webkit-cross-fade", "element", "paint", "image"]
             return generated.contains(name) ? .generated(name) : nil
         default:
             return nil
@@ -538,22 +550,54 @@ enum PropertyParser {
     }
 
     private static let backgroundKeywords: Set<String> = [
-        "repeat", "no-repeat", "repeat-x", "repeat-y", "space", "round", "scroll", "fixed", "local", "center",
-        "left", "right", "top", "bottom", "border-box", "padding-box", "content-box", "text", "auto", "cover", "contain",
+        "scroll", "fixed", "local", "center", "left", "right", "top", "bottom", "auto", "cover", "contain",
     ]
+    private static let repeatKeywords: Set<String> = ["repeat", "no-repeat", "repeat-x", "repeat-y", "space", "round"]
+    private static let backgroundBoxes: Set<String> = ["border-box", "padding-box", "content-box"]
 
-    /// `background`: the colour (final layer only) and one image per layer; positions, sizes,
-    /// repeats and boxes are checked but not kept.
+    /// Whether a `<repeat-style>` tiles the image both ways, so that it covers the whole box
+    /// whatever its size and position (`space` may leave gaps; `no-repeat` and `repeat-x` do).
+    /// Nil when the words are not a repeat style.
+    static func repeatStyleCovers(_ words: [ComponentValue]) -> Bool? {
+        let keywords = words.compactMap(\.keyword)
+        guard keywords.count == words.count, (1...2).contains(keywords.count), keywords.allSatisfy(repeatKeywords.contains) else {
+            return nil
+        }
+        if keywords.count == 2 {
+            let single: Set<String> = ["repeat", "no-repeat", "space", "round"]
+            guard single.contains(keywords[0]), single.contains(keywords[1]) else { return nil }
+        }
+        return keywords.allSatisfy { $0 == "repeat" || $0 == "round" }
+    }
+
+    /// `background`: the colour (final layer only), and per layer the image, whether it tiles
+    /// both ways and whether it is clipped to the text; positions and sizes are checked but
+    /// not kept.
     private static func backgroundShorthand(_ value: [ComponentValue]) -> [(CSSProperty, SpecifiedValue)]? {
         let layers = value.commaSeparated
         var images: [BackgroundImage] = []
+        var repeats: [Bool] = []
+        var clipsToText = false
         var color: ColorValue = .rgba(.transparent)
         for (layerIndex, layer) in layers.enumerated() {
             let items = layer.withoutWhitespace
             guard !items.isEmpty else { return nil }
             var sawImage = false
             var sawColor = false
+            var repeatWords: [ComponentValue] = []
+            var boxes = 0
             for item in items {
+                if let k = item.keyword, repeatKeywords.contains(k) {
+                    repeatWords.append(item)
+                    continue
+                }
+                if let k = item.keyword, backgroundBoxes.contains(k) || k == "text" {
+                    // One box sets origin and clip; with two, the second is the clip.
+                    boxes += 1
+                    guard boxes <= 2 else { return nil }
+                    if k == "text" { clipsToText = true }
+                    continue
+                }
                 if let k = item.keyword, k == "none" || backgroundKeywords.contains(k) {
                     if k == "none" {
                         guard !sawImage else { return nil }
@@ -577,8 +621,15 @@ enum PropertyParser {
                 }
                 return nil
             }
+            if repeatWords.isEmpty {
+                repeats.append(true)
+            } else {
+                guard let covers = repeatStyleCovers(repeatWords) else { return nil }
+                repeats.append(covers)
+            }
         }
-        return [(.backgroundColor, .color(color)), (.backgroundImage, .images(images))]
+        return [(.backgroundColor, .color(color)), (.backgroundImage, .images(images)),
+                (.backgroundRepeat, .repeats(repeats)), (.backgroundClip, .flag(clipsToText))]
     }
 
     private static let timingKeywords: Set<String> = ["ease", "linear", "ease-in", "ease-out", "ease-in-out", "step-start", "step-end"]

@@ -18,7 +18,7 @@ struct ValueComputer {
         style.wordSpacing = inherited.wordSpacing
         style.cursor = inherited.cursor
         style.cursorImages = inherited.cursorImages
-        style.hasTextShadow = inherited.hasTextShadow
+        style.textShadows = inherited.textShadows
         style.textIndent = inherited.textIndent
         style.fill = inherited.fill
         style.stroke = inherited.stroke
@@ -151,7 +151,11 @@ struct ValueComputer {
         case .backgroundColor:
             if case .color(let c) = value { style.backgroundColor = c.resolved(current: style.color) }
         case .backgroundImage:
-            if case .images(let images) = value { style.backgroundImages = images }
+            if case .images(let images) = value { style.backgroundImages = images.map { $0.resolved(current: style.color) } }
+        case .backgroundRepeat:
+            if case .repeats(let layers) = value { style.backgroundRepeatsBothWays = layers }
+        case .backgroundClip:
+            if case .flag(let text) = value { style.backgroundClipsToText = text }
         case .opacity:
             if case .number(let v) = value { style.opacity = v }
         case .display:
@@ -218,7 +222,7 @@ struct ValueComputer {
         case .overflowX: if case .keyword(let k) = value { style.overflowX = k }
         case .overflowY: if case .keyword(let k) = value { style.overflowY = k }
         case .textShadow:
-            if case .flag(let present) = value { style.hasTextShadow = present }
+            if case .shadows(let specs) = value { style.textShadows = specs.flatMap { shadows($0, style) } }
         case .textIndent: if let d = dimension(value, style) { style.textIndent = d }
         case .top: if let d = dimension(value, style) { style.inset.top = d }
         case .right: if let d = dimension(value, style) { style.inset.right = d }
@@ -228,6 +232,28 @@ struct ValueComputer {
         case .fill: if case .color(let c) = value { style.fill = c.resolved(current: style.color) }
         case .stroke: if case .color(let c) = value { style.stroke = c.resolved(current: style.color) }
         }
+    }
+
+    /// Shadows with their lengths in px; nil (a shadow the engine cannot read) when one does
+    /// not resolve. Colours stay `currentColor` (nil) so that inheriting elements use their own.
+    private func shadows(_ specs: [ShadowSpec], _ style: ComputedStyle) -> [TextShadow]? {
+        var result: [TextShadow] = []
+        for spec in specs {
+            let context = lengthContext(style)
+            guard let x = spec.offsetX.resolve(context), let y = spec.offsetY.resolve(context) else { return nil }
+            var blur = 0.0
+            if let b = spec.blur {
+                guard let r = b.resolve(context) else { return nil }
+                blur = max(0, r.px)
+            }
+            let color: RGBA?
+            switch spec.color {
+            case .rgba(let c)?: color = c
+            case .currentColor?, nil: color = nil
+            }
+            result.append(TextShadow(color: color, offsetX: x.px, offsetY: y.px, blur: blur))
+        }
+        return result
     }
 
     /// `inherit` and `initial` copy the whole computed value of one property.
@@ -240,6 +266,8 @@ struct ValueComputer {
         case .color: style.color = source.color
         case .backgroundColor: style.backgroundColor = source.backgroundColor
         case .backgroundImage: style.backgroundImages = source.backgroundImages
+        case .backgroundRepeat: style.backgroundRepeatsBothWays = source.backgroundRepeatsBothWays
+        case .backgroundClip: style.backgroundClipsToText = source.backgroundClipsToText
         case .opacity: style.opacity = source.opacity
         case .display: style.display = source.display
         case .visibility: style.visibility = source.visibility
@@ -287,7 +315,7 @@ struct ValueComputer {
             style.cursorImages = source.cursorImages
         case .overflowX: style.overflowX = source.overflowX
         case .overflowY: style.overflowY = source.overflowY
-        case .textShadow: style.hasTextShadow = source.hasTextShadow
+        case .textShadow: style.textShadows = source.textShadows
         case .textIndent: style.textIndent = source.textIndent
         case .top: style.inset.top = source.inset.top
         case .right: style.inset.right = source.inset.right
