@@ -265,18 +265,22 @@ public struct Element: Hashable {
             let step = document.siblingStep(of: element.node)
             return step.ambiguous ? "\(name)[\(step.position)]" : name
         }
-        var ancestors: [Element] = []
+        var near: [Element] = []
         var current: Element? = self
-        while let element = current {
-            ancestors.append(element)
+        while let element = current, near.count < Element.pathSteps {
+            near.append(element)
             current = element.parent
         }
-        let steps: [String]
-        if ancestors.count > Element.pathSteps + 2 {
-            let top = ancestors.suffix(2).reversed().map(step)
-            steps = top + ["…"] + ancestors.prefix(Element.pathSteps).reversed().map(step)
-        } else {
-            steps = ancestors.reversed().map(step)
+        var steps = near.reversed().map(step)
+        // Above the nearest steps: the root, its child on the way, and `…` for what lies between.
+        if let above = current {
+            if above.parent != nil {
+                let topLevel = Element(document.topLevelAncestor(of: above.node))
+                let root = topLevel.parent ?? topLevel
+                steps = (topLevel == above ? [step(root), step(above)] : [step(root), step(topLevel), "…"]) + steps
+            } else {
+                steps.insert(step(above), at: 0)
+            }
         }
         return "/" + steps.joined(separator: "/")
     }

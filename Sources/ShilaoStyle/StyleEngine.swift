@@ -42,6 +42,8 @@ public final class StyleEngine {
     private var focusIndex: RuleIndex
     private var cache: [ComputedStyle?]
     private var rendered: [Bool?]
+    private var paintingAncestors: [Int?]
+    private var translucentAncestors: [Bool?]
     private var keyframes: Set<String> = []
     private let loader: StylesheetLoader
     /// The page renders in quirks mode (an old doctype or none).
@@ -67,6 +69,8 @@ public final class StyleEngine {
         table = ElementTable(document: document, quirks: isQuirksMode, attributes: attributes)
         cache = [ComputedStyle?](repeating: nil, count: table.count)
         rendered = [Bool?](repeating: nil, count: table.count)
+        paintingAncestors = [Int?](repeating: nil, count: table.count)
+        translucentAncestors = [Bool?](repeating: nil, count: table.count)
         index = RuleIndex(rules: [], quirks: isQuirksMode)
         focusIndex = index
         collect(UserAgentStyles.sheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
@@ -433,8 +437,65 @@ public final class StyleEngine {
             if needsBackdrop, style.position == .absolute || style.position == .fixed {
                 return .unknown("<\(table.names[current])> is position: \(style.position.rawValue) over other content")
             }
-            current = table.parent[current]
+            // Under an opaque box, with no group opacity above it, nothing further up shows.
+            if !needsBackdrop, !hasTranslucentAncestor(current) { break }
+            current = paintingAncestor(of: current)
         }
         return .chain(chain)
+    }
+
+    /// Whether a box changes what shows behind text inside it: a background colour or image,
+    /// group opacity, or positioning that may lay it over other content. Boxes that do none of
+    /// these are skipped when painting, so deep plain markup costs nothing per level.
+    private func paints(_ position: Int) -> Bool {
+        let style = style(at: position)
+        return style.backgroundColor.alpha > 0 || !style.backgroundImages.isEmpty || style.opacity < 1
+            || style.position == .absolute || style.position == .fixed || style.backgroundClipsToText
+    }
+
+    /// The nearest ancestor that `paints`, -1 when none; remembered for every element it climbs past.
+    private func paintingAncestor(of position: Int) -> Int {
+        var chain: [Int] = []
+        var current = position
+        var answer = -1
+        while true {
+            if let known = paintingAncestors[current] {
+                answer = known
+                break
+            }
+            chain.append(current)
+            let parent = table.parent[current]
+            if parent < 0 { break }
+            if paints(parent) {
+                answer = parent
+                break
+            }
+            current = parent
+        }
+        for position in chain { paintingAncestors[position] = answer }
+        return answer
+    }
+
+    /// Whether some ancestor has `opacity` below 1 (blending the whole group with what is beneath).
+    private func hasTranslucentAncestor(_ position: Int) -> Bool {
+        var chain: [Int] = []
+        var current = position
+        var answer = false
+        while true {
+            if let known = translucentAncestors[current] {
+                answer = known
+                break
+            }
+            chain.append(current)
+            let parent = table.parent[current]
+            if parent < 0 { break }
+            if style(at: parent).opacity < 1 {
+                answer = true
+                break
+            }
+            current = parent
+        }
+        for position in chain { translucentAncestors[position] = answer }
+        return answer
     }
 }

@@ -39,6 +39,19 @@ import Testing
         }
     }
 
+    @Test func deepPathsKeepTheTopAndTheNearestSteps() throws {
+        let steps = Element.pathSteps
+        // html, body and `steps` divs: every step written out.
+        try with("<html><body>" + String(repeating: "<div>", count: steps) + "x</body></html>") { doc in
+            let deepest = doc.elements(named: "div").last!
+            #expect(deepest.path == "/html/body" + String(repeating: "/div", count: steps))
+        }
+        try with("<html><body>" + String(repeating: "<div>", count: 1_000) + "<p>x</p></body></html>") { doc in
+            let path = doc.elements(named: "p")[0].path
+            #expect(path == "/html/body/…" + String(repeating: "/div", count: steps - 1) + "/p")
+        }
+    }
+
     @Test func snippetIsCut() throws {
         try with("<p title=\"\(String(repeating: "长", count: 500))\">x</p>") { doc in
             let snippet = doc.elements(named: "p")[0].snippet(limit: 80)
