@@ -11,6 +11,7 @@ struct ShadowHosts {
     /// The hosts in document order, with what made their shadow root.
     private(set) var hosts: [(element: Element, madeBy: String)] = []
     private var madeBy: [Element: String] = [:]
+    private var inHost: InheritedFlag?
 
     /// Elements that may host a shadow root (DOM `attachShadow`), besides custom elements.
     static let validHosts: Set<String> = [
@@ -38,6 +39,8 @@ struct ShadowHosts {
         }
         guard !madeBy.isEmpty else { return }
         hosts = document.elements.compactMap { element in madeBy[element].map { (element, $0) } }
+        let made = madeBy
+        inHost = InheritedFlag { made[$0] != nil }
     }
 
     private mutating func add(_ host: Element, _ how: String) {
@@ -47,7 +50,6 @@ struct ShadowHosts {
 
     /// The element is a host or inside one: what it shows depends on the shadow tree.
     func covers(_ element: Element) -> Bool {
-        guard !madeBy.isEmpty else { return false }
-        return madeBy[element] != nil || element.ancestors.contains { madeBy[$0] != nil }
+        inHost?.selfOrAncestor(element) ?? false
     }
 }
