@@ -5,7 +5,10 @@ import ShilaoDOM
 /// tree stays linear instead of walking all ancestors each time. One flag per page; the
 /// property may itself ask other flags (or this one, of ancestors).
 public final class InheritedFlag {
-    private var cache: [Element: Bool] = [:]
+    /// By element ordinal: nil while not worked out (elements outside the tree, which have no
+    /// ordinal, go to `outside`).
+    private var cache: [Bool?] = []
+    private var outside: [Element: Bool] = [:]
     private let own: (Element) -> Bool
 
     public init(_ own: @escaping (Element) -> Bool) {
@@ -18,7 +21,7 @@ public final class InheritedFlag {
         var current: Element? = element
         var result = false
         while let node = current {
-            if let cached = cache[node] {
+            if let cached = cached(node) {
                 result = cached
                 break
             }
@@ -27,7 +30,7 @@ public final class InheritedFlag {
         }
         for node in chain.reversed() {
             result = result || own(node)
-            cache[node] = result
+            remember(node, result)
         }
         return result
     }
@@ -35,5 +38,19 @@ public final class InheritedFlag {
     /// Some ancestor has the property, the element itself left out.
     public func anyAncestor(_ element: Element) -> Bool {
         element.parent.map(selfOrAncestor) ?? false
+    }
+
+    private func cached(_ element: Element) -> Bool? {
+        guard let ordinal = element.ordinal else { return outside[element] }
+        return ordinal < cache.count ? cache[ordinal] : nil
+    }
+
+    private func remember(_ element: Element, _ value: Bool) {
+        guard let ordinal = element.ordinal else {
+            outside[element] = value
+            return
+        }
+        if ordinal >= cache.count { cache += [Bool?](repeating: nil, count: max(ordinal + 1 - cache.count, cache.count)) }
+        cache[ordinal] = value
     }
 }

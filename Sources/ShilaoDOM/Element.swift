@@ -14,6 +14,13 @@ public struct Element: Hashable {
         return String(cString: raw)
     }
 
+    /// The element's place in document order (`HTMLDocument.elements`), from 0; nil for
+    /// elements outside the tree (template content).
+    public var ordinal: Int? {
+        guard let slot = node.pointee._private else { return nil }
+        return Int(bitPattern: slot) - 1
+    }
+
     /// Compares the tag name without building a Swift string.
     public func isNamed(_ tag: StaticString) -> Bool {
         guard let raw = node.pointee.name else { return false }

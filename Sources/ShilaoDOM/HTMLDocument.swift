@@ -51,6 +51,11 @@ public final class HTMLDocument {
             encoding = nil
         }
         doc.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        // Each element's place in document order, kept in its node's `_private` slot (libxml2
+        // leaves it to applications), so per-element tables are arrays, not hash lookups.
+        for (ordinal, element) in elements.enumerated() {
+            element.node.pointee._private = UnsafeMutableRawPointer(bitPattern: ordinal + 1)
+        }
     }
 
     deinit {

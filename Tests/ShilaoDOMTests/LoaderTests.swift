@@ -39,6 +39,15 @@ import Testing
         }
     }
 
+    @Test func ordinalsFollowDocumentOrderOutsideTemplates() throws {
+        try with("<html><body><p>a</p><template><i>x</i></template><div><b>y</b></div></body></html>") { doc in
+            let elements = Array(doc.elements)
+            #expect(elements.map(\.ordinal) == elements.indices.map { $0 })
+            let inert = try doc.select(xpath: "//i")
+            #expect(inert.count == 1 && inert[0].ordinal == nil, "template content is not in the tree")
+        }
+    }
+
     @Test func deepPathsKeepTheTopAndTheNearestSteps() throws {
         let steps = Element.pathSteps
         // html, body and `steps` divs: every step written out.

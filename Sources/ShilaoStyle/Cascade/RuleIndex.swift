@@ -17,6 +17,14 @@ struct RuleIndex {
         let key: Int
         /// Features some ancestor must have for the selector to match.
         let ancestorHashes: [Int]
+        /// Groups of features of which an ancestor must have at least one each: the
+        /// alternatives of an `:is()` or `:where()` in an ancestor compound.
+        let ancestorAlternatives: [[Int]]
+
+        func mayMatch(under filter: AncestorFilter) -> Bool {
+            ancestorHashes.allSatisfy(filter.contains)
+                && ancestorAlternatives.allSatisfy { $0.contains(where: filter.contains) }
+        }
     }
 
     private var byID: [String: [Entry]] = [:]
@@ -34,8 +42,9 @@ struct RuleIndex {
             let originRank = active.origin == .userAgent ? 0 : 1
             for selector in active.rule.selectors where including(selector) {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
-                let entry = Entry(selector: selector, rule: ruleIndex, key: key,
-                                  ancestorHashes: RuleIndex.ancestorHashes(selector, quirks: quirks))
+                let (hashes, alternatives) = RuleIndex.ancestorFeatures(selector, quirks: quirks)
+                let entry = Entry(selector: selector, rule: ruleIndex, key: key, ancestorHashes: hashes,
+                                  ancestorAlternatives: alternatives)
                 let subject = selector.compounds[0]
                 var id: String?
                 var className: String?
@@ -62,22 +71,37 @@ struct RuleIndex {
     }
 
     /// The tags, ids and classes of compounds that must be ancestors of the subject: those
-    /// reached from it through descendant and child combinators only.
-    static func ancestorHashes(_ selector: ComplexSelector, quirks: Bool) -> [Int] {
+    /// reached from it through descendant and child combinators only. An `:is()`/`:where()`
+    /// there whose alternatives are single compounds adds a group: each alternative's first
+    /// feature, one of which some ancestor must have (`ul li:is(.c1, .d1) span`).
+    static func ancestorFeatures(_ selector: ComplexSelector, quirks: Bool) -> (all: [Int], anyOf: [[Int]]) {
         func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
+        func feature(_ simple: SimpleSelector) -> Int? {
+            switch simple {
+            case .type(let name): return AncestorFilter.hash(tag: name)
+            case .id(let id): return AncestorFilter.hash(id: fold(id))
+            case .className(let name): return AncestorFilter.hash(className: fold(name))
+            default: return nil
+            }
+        }
         var hashes: [Int] = []
+        var groups: [[Int]] = []
         for (position, combinator) in selector.combinators.enumerated() {
             guard combinator == .descendant || combinator == .child else { break }
             for simple in selector.compounds[position + 1] {
+                if let hash = feature(simple) { hashes.append(hash) }
                 switch simple {
-                case .type(let name): hashes.append(AncestorFilter.hash(tag: name))
-                case .id(let id): hashes.append(AncestorFilter.hash(id: fold(id)))
-                case .className(let name): hashes.append(AncestorFilter.hash(className: fold(name)))
+                case .is(let list), .where(let list):
+                    let group = list.map { alternative -> Int? in
+                        guard alternative.compounds.count == 1 else { return nil }
+                        return alternative.compounds[0].lazy.compactMap(feature).first
+                    }
+                    if !group.isEmpty, group.allSatisfy({ $0 != nil }) { groups.append(group.compactMap { $0 }) }
                 default: break
                 }
             }
         }
-        return hashes
+        return (hashes, groups)
     }
 
     /// Matched rules for one element as (rule, sort key), in cascade order.
@@ -86,7 +110,7 @@ struct RuleIndex {
         func test(_ entries: [Entry]?) {
             guard let entries else { return }
             let filter = table.ancestorFilters[element]
-            for entry in entries where entry.ancestorHashes.allSatisfy(filter.contains) && matcher.matches(entry.selector, element) {
+            for entry in entries where entry.mayMatch(under: filter) && matcher.matches(entry.selector, element) {
                 result.append((entry.rule, entry.key))
             }
         }

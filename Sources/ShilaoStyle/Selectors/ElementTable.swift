@@ -16,12 +16,11 @@ final class ElementTable {
     let subtreeEnd: [Int]
     /// The tags, ids and classes of each element's ancestors, for rejecting selectors early.
     let ancestorFilters: [AncestorFilter]
-    private let indexOf: [Element: Int]
     /// Attribute values that replace the document's, by element position (see `StyleEngine.assuming`).
     private let overrides: [Int: [String: String]]
 
     private var readPosition = -1
-    private var readValues: [String: String?] = [:]
+    private var readValues: [(name: String, value: String?)] = []
 
     /// True when ids and classes are stored lower-cased, for quirks mode's case-insensitive matching.
     let quirks: Bool
@@ -33,13 +32,11 @@ final class ElementTable {
         var ids: [String?] = []
         var classes: [[String]] = []
         var parent: [Int] = []
-        var indexOf: [Element: Int] = [:]
         var overrides: [Int: [String: String]] = [:]
         for element in document.elements {
             let changed = attributes[element]
             if let changed { overrides[elements.count] = changed }
-            indexOf[element] = elements.count
-            parent.append(element.parent.flatMap { indexOf[$0] } ?? -1)
+            parent.append(element.parent?.ordinal ?? -1)
             elements.append(element)
             names.append(element.name)
             let id = changed?["id"] ?? element.attribute("id")
@@ -88,7 +85,6 @@ final class ElementTable {
         self.previousSibling = previous
         self.nextSibling = next
         self.subtreeEnd = end
-        self.indexOf = indexOf
         self.overrides = overrides
     }
 
@@ -102,13 +98,17 @@ final class ElementTable {
             readPosition = position
             readValues.removeAll(keepingCapacity: true)
         }
-        if let known = readValues[name] { return known }
+        // A few names at most: a short scan beats hashing the name.
+        if let known = readValues.first(where: { $0.name == name }) { return known.value }
         let value = overrides[position]?[name] ?? elements[position].attribute(name)
-        readValues[name] = value
+        readValues.append((name, value))
         return value
     }
 
-    func index(of element: Element) -> Int? { indexOf[element] }
+    func index(of element: Element) -> Int? {
+        guard let ordinal = element.ordinal, ordinal < elements.count, elements[ordinal] == element else { return nil }
+        return ordinal
+    }
 }
 
 /// HTML's "split a string on ASCII whitespace".
