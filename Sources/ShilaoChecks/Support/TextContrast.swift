@@ -30,23 +30,41 @@ struct TextContrast {
     /// in effect, which the contrast requirement does not cover (ACT afw4f7 assumptions).
     static let sameColour = 1.01
 
+    /// What both contrast checks judge on a page, worked out once for the two of them: the
+    /// shadow hosts to review, and each text element with its letters and contrast bounds.
+    struct PageTexts {
+        var hosts: [(element: Element, madeBy: String)] = []
+        var texts: [(element: Element, letters: String, contrast: TextContrastResult)] = []
+    }
+
+    static func texts(of page: Page) -> PageTexts {
+        page.memo.value("TextContrast.texts") {
+            var found = PageTexts()
+            let exempt = DisabledText(page)
+            // A shadow root decides what its host shows: review the host, judge nothing under it.
+            let shadowHosts = ShadowHosts(page)
+            found.hosts = shadowHosts.hosts.filter { VisibleText.isOnScreen($0.element, in: page) && !exempt.covers($0.element) }
+            for element in VisibleText.elements(of: page) where !exempt.covers(element) && !shadowHosts.covers(element) {
+                // Only text in a human language: punctuation rows, symbols and icon-font glyphs
+                // (Private Use Area characters are not letters) are left to non-text contrast.
+                let letters = element.ownText.filter { $0.isLetter || $0.isNumber }
+                guard !letters.isEmpty else { continue }
+                found.texts.append((element, letters, page.style.textContrast(of: element)))
+            }
+            return found
+        }
+    }
+
     func run(on page: Page, into results: inout Results) {
-        let exempt = DisabledText(page)
-        // A shadow root decides what its host shows: review the host, judge nothing under it.
-        let shadowHosts = ShadowHosts(page)
-        for (host, madeBy) in shadowHosts.hosts where VisibleText.isOnScreen(host, in: page) && !exempt.covers(host) {
+        let judged = Self.texts(of: page)
+        for (host, madeBy) in judged.hosts {
             results.review(host, "review.shadow-root", ["how": madeBy])
         }
         // Unknown backgrounds are reported once per cause (one banner image behind twenty links).
         var unknown: [String: (element: Element, count: Int)] = [:]
         var unknownOrder: [String] = []
-        for element in VisibleText.elements(of: page) where !exempt.covers(element) && !shadowHosts.covers(element) {
-            let text = element.ownText
-            // Only text in a human language: punctuation rows, symbols and icon-font glyphs (Private
-            // Use Area characters are not letters) are left to non-text contrast.
-            let letters = text.filter { $0.isLetter || $0.isNumber }
-            guard !letters.isEmpty else { continue }
-            switch page.style.textContrast(of: element) {
+        for (element, letters, contrast) in judged.texts {
+            switch contrast {
             case .unknown(let reason):
                 if let seen = unknown[reason] {
                     unknown[reason] = (seen.element, seen.count + 1)
