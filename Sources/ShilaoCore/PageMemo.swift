@@ -1,6 +1,7 @@
 /// What several checks derive from one page — the text holders, an ancestor property of every
 /// element — worked out once per page instead of once per check. A page is audited by one
-/// task, so the memo needs no lock; it lives as long as the page.
+/// task, so the memo needs no lock; it lives as long as the page. A stored value must not hold
+/// the `Page` itself (a cycle that would keep every audited document alive).
 public final class PageMemo {
     private var values: [String: Any] = [:]
 

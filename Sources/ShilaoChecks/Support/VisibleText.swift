@@ -114,24 +114,25 @@ enum VisibleText {
     /// The nearest ancestor-or-self that lays out as a block (block, list item, table cell…),
     /// whose line height sets the lines the text sits on.
     static func block(of element: Element, in page: Page) -> Element {
-        page.memo.value("VisibleText.blocks") { TextBlocks(page) }.block(of: element)
+        page.memo.value("VisibleText.blocks") { TextBlocks(page.style) }.block(of: element)
     }
 
     /// The readable characters of the block's visible text, counted once per block.
     static func readableLength(ofBlock block: Element, in page: Page) -> Int {
-        page.memo.value("VisibleText.blocks") { TextBlocks(page) }.readableLength(of: block)
+        page.memo.value("VisibleText.blocks") { TextBlocks(page.style) }.readableLength(of: block)
     }
 }
 
 /// Each element's block and each block's readable length, remembered for the page: a block
-/// with many inline children would otherwise be climbed to and read once per child.
+/// with many inline children would otherwise be climbed to and read once per child. It holds
+/// the page's style engine, not the page: the page's memo holds it, and must not be held back.
 final class TextBlocks {
-    private let page: Page
+    private let style: StyleEngine
     private var blocks: [Element: Element] = [:]
     private var lengths: [Element: Int] = [:]
 
-    init(_ page: Page) {
-        self.page = page
+    init(_ style: StyleEngine) {
+        self.style = style
     }
 
     func block(of element: Element) -> Element {
@@ -144,7 +145,7 @@ final class TextBlocks {
                 break
             }
             chain.append(node)
-            if !["inline", "contents"].contains(page.style.style(of: node).display) {
+            if !["inline", "contents"].contains(style.style(of: node).display) {
                 found = node
                 break
             }
