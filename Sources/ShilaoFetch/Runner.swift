@@ -82,18 +82,19 @@ public struct Runner: Sendable {
     }
 }
 
-/// How many local files `StartOrder` reads ahead.
-let startOrderWindow = 256
+/// How many local files `StartOrder` sorts at a time.
+let startOrderBatch = 1_024
 
 /// The order pages start in. Records keep the input order (`index`), but a large file started
-/// last would leave the other cores idle while it alone is audited; among the next files read
-/// ahead (a bounded window, so a folder of 100,000 pages is not all listed in memory), the
-/// largest starts first. Only local files are read ahead: archived pages hold their bodies, and
+/// last would leave the other cores idle while it alone is audited: local files are read in
+/// batches of `startOrderBatch` and each batch starts largest first. Batches bound how far a
+/// page can start out of order, so records still stream out and the ones waiting for an
+/// earlier page stay few. Only local files are batched: archived pages hold their bodies, and
 /// fetched pages start in the order given, which is what per-host politeness expects.
 struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     private var base: Base
     private let biggestFilesFirst: Bool
-    private var ahead: [(index: Int, input: Input, size: Int)] = []
+    private var batch: [(index: Int, input: Input)] = []
     private var held: Input?
     private var read = 0
 
@@ -103,28 +104,28 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     }
 
     mutating func next() -> (Int, Input)? {
-        guard biggestFilesFirst else {
-            guard let input = base.next() else { return nil }
-            defer { read += 1 }
-            return (read, input)
-        }
-        while held == nil, ahead.count < startOrderWindow, let input = base.next() {
+        if batch.isEmpty, held == nil, biggestFilesFirst { fillBatch() }
+        if !batch.isEmpty { return batch.removeFirst() }
+        guard let input = held ?? base.next() else { return nil }
+        held = nil
+        defer { read += 1 }
+        return (read, input)
+    }
+
+    /// Reads files up to the batch size or the first input that is not a file (held for after
+    /// the batch), largest first, ties in input order.
+    private mutating func fillBatch() {
+        var sized: [(index: Int, input: Input, size: Int)] = []
+        while sized.count < startOrderBatch, let input = base.next() {
             guard case .file(_, let url) = input else {
                 held = input
                 break
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            ahead.append((read, input, size))
+            sized.append((read, input, size))
             read += 1
         }
-        if let largest = ahead.indices.max(by: { ahead[$0].size < ahead[$1].size || (ahead[$0].size == ahead[$1].size && ahead[$0].index > ahead[$1].index) }) {
-            let item = ahead.remove(at: largest)
-            return (item.index, item.input)
-        }
-        guard let input = held else { return nil }
-        held = nil
-        defer { read += 1 }
-        return (read, input)
+        batch = sized.sorted { $0.size != $1.size ? $0.size > $1.size : $0.index < $1.index }.map { ($0.index, $0.input) }
     }
 }
 

@@ -45,14 +45,19 @@ public final class ReportSession {
     var hosts: HostTallies
     public private(set) var totals = RunTotals()
     var pages: [ScoredPage] = []
+    /// The run's failed findings, kept only when a baseline is compared or written: a run over
+    /// 100,000 pages would otherwise hold every finding until the end.
     var current: [BaselineEntry] = []
+    let keepsFindings: Bool
+    /// Where to write the run's failed findings as a baseline, if anywhere.
+    let writeBaseline: String?
     var newFailedImpacts: [Impact] = []
 
     /// `keepPages`: whether a format that needs the whole run was asked for; otherwise memory
     /// holds tallies only. `alsoScored`: other profiles to report site scores for, whose checks
     /// must all be among the run's.
     public init(settings: RunSettings, profile: Profile, alsoScored: [Profile] = [], metadata: [String: CheckMetadata],
-                reporters: [Reporter], keepPages: Bool, rules: GateRules, baseline: Baseline?) {
+                reporters: [Reporter], keepPages: Bool, rules: GateRules, baseline: Baseline?, writeBaseline: String? = nil) {
         self.settings = settings
         self.profile = profile
         self.metadata = metadata
@@ -60,6 +65,8 @@ public final class ReportSession {
         self.keepPages = keepPages
         self.rules = rules
         self.baseline = baseline
+        self.writeBaseline = writeBaseline
+        keepsFindings = baseline != nil || writeBaseline != nil
         known = Set(baseline?.entries.map(\.fingerprint) ?? [])
         tallies = ([profile] + alsoScored.filter { $0.id != profile.id }).filter(\.isScored).map(SiteTally.init)
         hosts = HostTallies(profile: profile)
@@ -73,9 +80,13 @@ public final class ReportSession {
         let page = ScoredPage(record: record, score: audited ? profile.score(record.audit.outcomes) : nil)
         totals.add(record)
         hosts.add(page)
-        for (finding, fingerprint) in page.failedFindings {
-            current.append(BaselineEntry(finding, url: record.url))
-            if !known.contains(fingerprint) { newFailedImpacts.append(finding.impact) }
+        if keepsFindings {
+            for (finding, fingerprint) in page.failedFindings {
+                current.append(BaselineEntry(finding, url: record.url))
+                if !known.contains(fingerprint) { newFailedImpacts.append(finding.impact) }
+            }
+        } else {
+            newFailedImpacts += record.audit.findings.filter { $0.outcome == .failed }.map(\.impact)
         }
         if keepPages { pages.append(page) }
         for reporter in reporters { try reporter.page(page) }
@@ -83,7 +94,7 @@ public final class ReportSession {
 
     /// Finishes every report; writes the run's failed findings as a baseline to `writeBaseline`.
     @discardableResult
-    public func finish(writeBaseline: String? = nil) throws -> RunReport {
+    public func finish() throws -> RunReport {
         let sites = tallies.compactMap(\.score)
         let site = sites.first { $0.profile == profile.id }
         let run = RunReport(

@@ -114,13 +114,13 @@ struct ReportPlan {
         let metadata = Dictionary(uniqueKeysWithValues: catalogue.entries.filter { ran.contains($0.metadata.id) }.map { ($0.metadata.id, $0.metadata) })
         let keepPages = !format.streams || targets.contains { !$0.format.streams }
         return ReportSession(settings: settings, profile: profile, alsoScored: others, metadata: metadata, reporters: reporters,
-                             keepPages: keepPages, rules: rules, baseline: baseline)
+                             keepPages: keepPages, rules: rules, baseline: baseline, writeBaseline: writeBaseline)
     }
 
     /// Finishes the reports and writes the baseline; a baseline that cannot be written is a usage error.
     func finish(_ session: ReportSession) throws -> RunReport {
         do {
-            return try session.finish(writeBaseline: writeBaseline)
+            return try session.finish()
         } catch let error as OutputError {
             throw UsageError(message: "\(error)")
         }

@@ -6,7 +6,9 @@ import TestSupport
 let siteRoutes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
     if path.hasPrefix("/p/") {
         let page = TestServer.Reply.html("<html lang=\"zh-CN\"><head><title>第 \(path.dropFirst(3)) 页</title></head><body><img src=\"a.png\"></body></html>")
-        return path.hasSuffix("/slow") ? .delayed(seconds: 0.3, page) : page
+        // A second each: other suites may keep the test's own polling from running for a
+        // few seconds, and the run must still be midway when it looks.
+        return path.hasSuffix("/slow") ? .delayed(seconds: 1, page) : page
     }
     switch path {
     case "/gone": return .status(404)

@@ -62,6 +62,21 @@ struct NamesParagraphs: Check {
         }
     }
 
+    @Test func pagesStartOutOfOrderOnlyWithinABatch() throws {
+        // Sizes grow with the input order: reordering all the files would start the first one
+        // last and hold every record back until then.
+        let count = startOrderBatch + 44
+        var files: [String: String] = [:]
+        for index in 0..<count { files[String(format: "p%03d.html", index)] = String(repeating: "x", count: index + 1) }
+        try withTree(files) { root in
+            let inputs = (0..<count).map { Input.file(name: "\($0)", url: URL(fileURLWithPath: root + String(format: "/p%03d.html", $0))) }
+            var order = StartOrder(inputs.makeIterator(), biggestFilesFirst: true)
+            var started: [Int] = []
+            while let (index, _) = order.next() { started.append(index) }
+            #expect(started == Array((0..<startOrderBatch).reversed()) + Array((startOrderBatch..<count).reversed()))
+        }
+    }
+
     @Test func runnerKeepsInputOrderWhateverTheJobs() async throws {
         var files: [String: String] = [:]
         for index in 0..<40 {
