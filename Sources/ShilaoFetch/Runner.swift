@@ -94,6 +94,7 @@ let startOrderBatch = 1_024
 struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     private var base: Base
     private let biggestFilesFirst: Bool
+    /// The current batch, last to start first.
     private var batch: [(index: Int, input: Input)] = []
     private var held: Input?
     private var read = 0
@@ -105,7 +106,7 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
 
     mutating func next() -> (Int, Input)? {
         if batch.isEmpty, held == nil, biggestFilesFirst { fillBatch() }
-        if !batch.isEmpty { return batch.removeFirst() }
+        if let next = batch.popLast() { return next }
         guard let input = held ?? base.next() else { return nil }
         held = nil
         defer { read += 1 }
@@ -125,7 +126,7 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
             sized.append((read, input, size))
             read += 1
         }
-        batch = sized.sorted { $0.size != $1.size ? $0.size > $1.size : $0.index < $1.index }.map { ($0.index, $0.input) }
+        batch = sized.sorted { $0.size != $1.size ? $0.size < $1.size : $0.index > $1.index }.map { ($0.index, $0.input) }
     }
 }
 

@@ -393,12 +393,13 @@ public final class StyleEngine {
     }
 
     private enum Backdrop {
-        /// The element and its ancestors up to the root, innermost first.
+        /// The element and the ancestors that paint, innermost first, up to the root or to an
+        /// opaque box with no group opacity above it.
         case chain([Int])
         case unknown(String)
     }
 
-    /// The element and its ancestors, or why what shows behind its text cannot be known: an
+    /// The boxes that paint behind the element's text (see `Backdrop`), or why what shows there cannot be known: an
     /// image (or, unless `judgingGradients`, any gradient) in a box whose background shows
     /// through, or a positioned box that may sit over other content. Gradients are judged when
     /// they mix in sRGB and are not clipped to the text.
