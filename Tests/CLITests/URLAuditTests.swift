@@ -6,9 +6,7 @@ import TestSupport
 let siteRoutes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
     if path.hasPrefix("/p/") {
         let page = TestServer.Reply.html("<html lang=\"zh-CN\"><head><title>第 \(path.dropFirst(3)) 页</title></head><body><img src=\"a.png\"></body></html>")
-        // A second each: other suites may keep the test's own polling from running for a
-        // few seconds, and the run must still be midway when it looks.
-        return path.hasSuffix("/slow") ? .delayed(seconds: 1, page) : page
+        return path.hasSuffix("/slow") ? .delayed(seconds: 0.5, page) : page
     }
     switch path {
     case "/gone": return .status(404)
@@ -63,12 +61,17 @@ func temporaryFile(_ name: String) -> String {
             try urls.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
             let arguments = ["audit", "--format", "jsonl", "--concurrency", "2", "--per-host", "2", "--urls", list, "--resume", results]
             let process = try CLI.start(arguments)
-            // Kill it once some records are on disk, then leave a torn line as a crash would.
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline, ((try? String(contentsOfFile: results, encoding: .utf8)) ?? "").split(separator: "\n").count < 5 {
-                try await Task.sleep(nanoseconds: 50_000_000)
+            // Kill it once some records are on disk, then leave a torn line as a crash would. The
+            // watch runs on a thread of its own: this task can wait seconds for a cooperative
+            // thread while other suites compute, and the run would be over before it looked.
+            let pid = process.processIdentifier
+            Thread.detachNewThread {
+                let deadline = Date().addingTimeInterval(20)
+                while Date() < deadline, ((try? String(contentsOfFile: results, encoding: .utf8)) ?? "").split(separator: "\n").count < 5 {
+                    usleep(50_000)
+                }
+                kill(pid, SIGKILL)
             }
-            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let handle = try #require(FileHandle(forWritingAtPath: results))
             try handle.seekToEnd()
