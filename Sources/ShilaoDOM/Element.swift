@@ -282,7 +282,7 @@ public struct Element: Hashable {
         // Above the nearest steps: the root, its child on the way, and `…` for what lies between.
         if let above = current {
             if above.parent != nil {
-                let topLevel = Element(document.topLevelAncestor(of: above.node))
+                let topLevel = document.topLevel.value(of: above)
                 let root = topLevel.parent ?? topLevel
                 steps = (topLevel == above ? [step(root), step(above)] : [step(root), step(topLevel), "…"]) + steps
             } else {

@@ -12,28 +12,10 @@ public final class HTMLDocument {
     /// quadratic on a page of 100,000 sibling elements.
     private var siblingSteps: [xmlNodePtr: SiblingStep] = [:]
 
-    /// Each element's ancestor-or-self that is a child of the root element, for paths too deep
-    /// to write out (see `Element.path`); remembered for every element a climb passes.
-    private var topLevel: [xmlNodePtr: xmlNodePtr] = [:]
-
-    func topLevelAncestor(of node: xmlNodePtr) -> xmlNodePtr {
-        var chain: [xmlNodePtr] = []
-        var current = node
-        var found = node
-        while true {
-            if let known = topLevel[current] {
-                found = known
-                break
-            }
-            chain.append(current)
-            guard let parent = Element(current).parent?.node, Element(parent).parent != nil else {
-                found = current
-                break
-            }
-            current = parent
-        }
-        for climbed in chain { topLevel[climbed] = found }
-        return found
+    /// Each element's ancestor-or-self that is a child of the root element (the root for the
+    /// root), for paths too deep to write out (see `Element.path`).
+    lazy var topLevel = AncestorMemo<Element> { element, above in
+        element.parent?.parent == nil ? element : above ?? element
     }
 
     struct SiblingStep {

@@ -42,6 +42,8 @@ public final class StyleEngine {
     private var focusIndex: RuleIndex
     private var cache: [ComputedStyle?]
     private var rendered: [Bool?]
+    /// By position: the nearest box at or above it that paints, and whether it or a box above
+    /// it is translucent (see `inherited`).
     private var paintingAncestors: [Int?]
     private var translucentAncestors: [Bool?]
     private var keyframes: Set<String> = []
@@ -310,23 +312,9 @@ public final class StyleEngine {
     /// False when the element or an ancestor has `display: none` (it generates no box).
     public func isRendered(_ element: Element) -> Bool {
         guard let position = table.index(of: element) else { return false }
-        // Climbs only to the nearest ancestor already answered, then fills the answers in.
-        var chain: [Int] = []
-        var current = position
-        var answer = true
-        while current >= 0 {
-            if let known = rendered[current] {
-                answer = known
-                break
-            }
-            chain.append(current)
-            current = table.parent[current]
+        return inherited(position, \.rendered, root: true) { position, above in
+            above && style(at: position).display != "none"
         }
-        for position in chain.reversed() {
-            answer = answer && style(at: position).display != "none"
-            rendered[position] = answer
-        }
-        return answer
     }
 
     // MARK: Colours
@@ -454,49 +442,42 @@ public final class StyleEngine {
             || style.position == .absolute || style.position == .fixed || style.backgroundClipsToText
     }
 
-    /// The nearest ancestor that `paints`, -1 when none; remembered for every element it climbs past.
+    /// The nearest ancestor that `paints`, -1 when none.
     private func paintingAncestor(of position: Int) -> Int {
-        var chain: [Int] = []
-        var current = position
-        var answer = -1
-        while true {
-            if let known = paintingAncestors[current] {
-                answer = known
-                break
-            }
-            chain.append(current)
-            let parent = table.parent[current]
-            if parent < 0 { break }
-            if paints(parent) {
-                answer = parent
-                break
-            }
-            current = parent
-        }
-        for position in chain { paintingAncestors[position] = answer }
-        return answer
+        let parent = table.parent[position]
+        guard parent >= 0 else { return -1 }
+        return inherited(parent, \.paintingAncestors, root: -1) { position, above in paints(position) ? position : above }
     }
 
     /// Whether some ancestor has `opacity` below 1 (blending the whole group with what is beneath).
     private func hasTranslucentAncestor(_ position: Int) -> Bool {
+        let parent = table.parent[position]
+        guard parent >= 0 else { return false }
+        return inherited(parent, \.translucentAncestors, root: false) { position, above in
+            above || style(at: position).opacity < 1
+        }
+    }
+
+    /// A value of the element at `position` that follows from its own style and its parent's
+    /// value (`root` above the root), remembered in `cache` for every element the climb
+    /// passes, so asking it of every element of a deep page stays linear.
+    private func inherited<Value>(_ position: Int, _ cache: ReferenceWritableKeyPath<StyleEngine, [Value?]>, root: Value,
+                                  _ derive: (Int, Value) -> Value) -> Value {
         var chain: [Int] = []
         var current = position
-        var answer = false
-        while true {
-            if let known = translucentAncestors[current] {
-                answer = known
+        var above = root
+        while current >= 0 {
+            if let known = self[keyPath: cache][current] {
+                above = known
                 break
             }
             chain.append(current)
-            let parent = table.parent[current]
-            if parent < 0 { break }
-            if style(at: parent).opacity < 1 {
-                answer = true
-                break
-            }
-            current = parent
+            current = table.parent[current]
         }
-        for position in chain { translucentAncestors[position] = answer }
-        return answer
+        for position in chain.reversed() {
+            above = derive(position, above)
+            self[keyPath: cache][position] = above
+        }
+        return above
     }
 }

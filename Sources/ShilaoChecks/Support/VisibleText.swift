@@ -127,33 +127,18 @@ enum VisibleText {
 /// with many inline children would otherwise be climbed to and read once per child. It holds
 /// the page's style engine, not the page: the page's memo holds it, and must not be held back.
 final class TextBlocks {
-    private let style: StyleEngine
-    private var blocks: [Element: Element] = [:]
+    /// The nearest block ancestor-or-self; nil where there is none up to the root.
+    private let blocks: AncestorMemo<Element?>
     private var lengths: [Element: Int] = [:]
 
     init(_ style: StyleEngine) {
-        self.style = style
+        blocks = AncestorMemo { element, above in
+            ["inline", "contents"].contains(style.style(of: element).display) ? above ?? nil : element
+        }
     }
 
     func block(of element: Element) -> Element {
-        var chain: [Element] = []
-        var current: Element? = element
-        var found: Element?
-        while let node = current {
-            if let known = blocks[node] {
-                found = known
-                break
-            }
-            chain.append(node)
-            if !["inline", "contents"].contains(style.style(of: node).display) {
-                found = node
-                break
-            }
-            current = node.parent
-        }
-        guard let block = found else { return element }
-        for node in chain { blocks[node] = block }
-        return block
+        blocks.value(of: element) ?? element
     }
 
     func readableLength(of block: Element) -> Int {
