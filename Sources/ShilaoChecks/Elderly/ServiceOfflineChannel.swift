@@ -56,7 +56,6 @@ struct ServiceOfflineChannel: BuiltInCheck {
     static func firstHotline(in content: [Element]) -> Element? {
         for element in content {
             if element.name == "a", element.attribute("href")?.lowercased().hasPrefix("tel:") == true { return element }
-            let text = element.ownText
             if hasPhoneNumber(ScalarText(element.ownText)) { return element }
         }
         return nil

@@ -31,7 +31,6 @@ enum PropertyParser {
         case "animation": return [.animationName, .animationDuration, .animationIterationCount]
         case "text-decoration": return [.textDecorationLine]
         case "overflow": return [.overflowX, .overflowY]
-        case "inset": return [.top, .right, .bottom, .left]
         default: return []
         }
     }
@@ -224,10 +223,6 @@ enum PropertyParser {
             let lengths = items.filter { $0.keyword != "hanging" && $0.keyword != "each-line" }
             guard lengths.count == 1 else { return nil }
             return length(lengths[0], negative: true).map { .length($0) }
-        case .top, .right, .bottom, .left:
-            guard items.count == 1 else { return nil }
-            if items[0].keyword == "auto" { return .keyword("auto") }
-            return length(items[0], negative: true).map { .length($0) }
         case .fill, .stroke:
             guard let first = items.first else { return nil }
             if items.count == 1, first.keyword == "none" { return .color(.rgba(.transparent)) }
