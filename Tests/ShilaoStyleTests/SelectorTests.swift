@@ -42,6 +42,42 @@ import Testing
         #expect(try ids("[type=checkbox s]") == [])
     }
 
+    /// The index keys selectors on an attribute's exact value or prefix; it must find exactly
+    /// what trying every selector finds, whatever the lengths, characters and flags.
+    @Test func ruleIndexFindsWhatEverySelectorFinds() throws {
+        let html = """
+        <html><body>
+        <a href="/c1">1</a><a href="/c10/x">10</a><a href="/c">c</a><a href="/C1">C</a><a>none</a>
+        <a href="/村务/公开">zh</a><a href="/村">cut</a><a href="\u{212A}">kelvin</a><a href="K">K</a>
+        <input type="submit"><input type="SUBMIT"><input type="text" class="c1"><p lang="zh-CN" title="">p</p>
+        </body></html>
+        """
+        let sheet = """
+        a[href^='/c1'] {} a[href^='/c10'] {} a[href^='/c'] {} [href^='/c1'] {} a[href='/c'] {}
+        a[href^='/村务'] {} a[href^='/村'] {} [href^='/村务/公'] {} a[href='K'] {} a[href^=K] {}
+        input[type=submit] {} [type=submit i] {} input[type^=SUB] {} .c1[type=text] {} [type='text'] {}
+        [title=''] {} [title^=''] {} [lang^=zh] {} [lang=zh-CN] {} a[href^='/c1' i] {} p {} * {}
+        """
+        try withDocument(html) { doc in
+            let rules = Stylesheet(parsing: sheet).rules.compactMap { rule -> ActiveRule? in
+                guard case .style(let style) = rule else { return nil }
+                return ActiveRule(rule: style, origin: .author, sheet: "<style>")
+            }
+            #expect(rules.count == 22)
+            let table = ElementTable(document: doc)
+            let matcher = SelectorMatcher(table: table)
+            let index = RuleIndex(rules: rules, quirks: false)
+            for element in 0..<table.count {
+                let indexed = index.matches(element, table: table, matcher: matcher).map(\.rule).sorted()
+                let tried = rules.indices.filter { matcher.matchesAny(rules[$0].rule.selectors, element) }
+                #expect(indexed == tried, "element \(element): \(table.names[element]) \(table.attribute(element, "href") ?? "")")
+            }
+            // Code points, not canonical equivalence: a KELVIN SIGN is not "K".
+            let kelvin = try #require((0..<table.count).first { table.attribute($0, "href") == "\u{212A}" && table.attribute($0, "href")!.unicodeScalars.first == "\u{212A}" })
+            #expect(index.matches(kelvin, table: table, matcher: matcher).map(\.rule) == [21], "only `*`")
+        }
+    }
+
     @Test func combinators() throws {
         #expect(try ids("div p") == ["p1", "p2", "p3"])
         #expect(try ids("body > p") == [])

@@ -7,8 +7,8 @@ struct ActiveRule {
 }
 
 /// Selectors bucketed by the most selective part of their subject compound (id, then class,
-/// then tag, else universal), as browsers do, so an element is only tested against selectors
-/// that could match it.
+/// then an attribute's exact value or prefix, then tag, else universal), as browsers do, so an
+/// element is only tested against selectors that could match it.
 struct RuleIndex {
     struct Entry {
         let selector: ComplexSelector
@@ -29,10 +29,52 @@ struct RuleIndex {
 
     private var byID: [String: [Entry]] = [:]
     private var byClass: [String: [Entry]] = [:]
+    private var byAttribute: [String: AttributeBucket] = [:]
     private var byTag: [String: [Entry]] = [:]
     private var universal: [Entry] = []
 
-    var isEmpty: Bool { byID.isEmpty && byClass.isEmpty && byTag.isEmpty && universal.isEmpty }
+    /// Selectors keyed by one attribute's `[name=value]` or `[name^=prefix]` test. A sheet of
+    /// `a[href^='/path']` rules would otherwise try every one on every link; here a link costs
+    /// one look-up per distinct prefix length.
+    private struct AttributeBucket {
+        var exact: [String: [Entry]] = [:]
+        var prefixes: [String: [Entry]] = [:]
+        /// The distinct prefix lengths in UTF-8 bytes, ascending.
+        var prefixLengths: [Int] = []
+
+        mutating func add(_ entry: Entry, _ selector: AttributeSelector) {
+            if selector.op == .equals {
+                exact[selector.value, default: []].append(entry)
+            } else {
+                prefixes[selector.value, default: []].append(entry)
+                let length = selector.value.utf8.count
+                if !prefixLengths.contains(length) { prefixLengths.append(length); prefixLengths.sort() }
+            }
+        }
+
+        func candidates(for value: String, _ test: ([Entry]?) -> Void) {
+            test(exact[value])
+            let bytes = value.utf8
+            for length in prefixLengths {
+                guard length <= bytes.count else { break }
+                // A cut through a character decodes to U+FFFD and finds nothing the matcher would keep.
+                test(prefixes[String(decoding: bytes.prefix(length), as: UTF8.self)])
+            }
+        }
+    }
+
+    /// Attribute tests the index can key on: the value is compared as code points (no `i`
+    /// flag) and `^=` has something to compare.
+    private static func indexable(_ simple: SimpleSelector) -> AttributeSelector? {
+        guard case .attribute(let selector) = simple, !selector.caseInsensitive else { return nil }
+        switch selector.op {
+        case .equals: return selector
+        case .prefix: return selector.value.isEmpty ? nil : selector
+        default: return nil
+        }
+    }
+
+    var isEmpty: Bool { byID.isEmpty && byClass.isEmpty && byAttribute.isEmpty && byTag.isEmpty && universal.isEmpty }
 
     /// In quirks mode the table holds lower-cased ids and classes, so the keys are lower-cased too.
     /// `including` picks the selectors indexed (all by default); rule numbers stay those of `rules`.
@@ -49,18 +91,21 @@ struct RuleIndex {
                 var id: String?
                 var className: String?
                 var tag: String?
+                var attribute: AttributeSelector?
                 for simple in subject {
                     switch simple {
                     case .id(let value): id = fold(value)
                     case .className(let value): className = className ?? fold(value)
                     case .type(let value): tag = value
-                    default: break
+                    default: attribute = attribute ?? RuleIndex.indexable(simple)
                     }
                 }
                 if let id {
                     byID[id, default: []].append(entry)
                 } else if let className {
                     byClass[className, default: []].append(entry)
+                } else if let attribute {
+                    byAttribute[attribute.name, default: AttributeBucket()].add(entry, attribute)
                 } else if let tag {
                     byTag[tag, default: []].append(entry)
                 } else {
@@ -119,6 +164,9 @@ struct RuleIndex {
         let classes = table.classes[element]
         for (position, name) in classes.enumerated() where !classes[..<position].contains(name) {
             test(byClass[name])
+        }
+        for (name, bucket) in byAttribute {
+            if let value = table.attribute(element, name) { bucket.candidates(for: value, test) }
         }
         test(byTag[table.names[element]])
         test(universal)

@@ -132,11 +132,14 @@ struct SelectorMatcher {
         let wanted = selector.caseInsensitive ? selector.value.asciiLowercased : selector.value
         switch selector.op {
         case .exists: return true
-        case .equals: return value == wanted
-        case .includes: return !wanted.isEmpty && splitOnWhitespace(value).contains(wanted)
-        case .dashMatch: return value == wanted || value.hasPrefix(wanted + "-")
-        case .prefix: return !wanted.isEmpty && value.hasPrefix(wanted)
-        case .suffix: return !wanted.isEmpty && value.hasSuffix(wanted)
+        // Values compare as code points, as in browsers (not by Swift's canonical equivalence,
+        // which would make a KELVIN SIGN equal to "K"); the rule index relies on it.
+        case .equals: return value.utf8.elementsEqual(wanted.utf8)
+        case .includes: return !wanted.isEmpty && splitOnWhitespace(value).contains { $0.utf8.elementsEqual(wanted.utf8) }
+        case .dashMatch:
+            return value.utf8.elementsEqual(wanted.utf8) || value.utf8.starts(with: wanted.utf8 + [UInt8(ascii: "-")])
+        case .prefix: return !wanted.isEmpty && value.utf8.starts(with: wanted.utf8)
+        case .suffix: return !wanted.isEmpty && value.utf8.reversed().starts(with: wanted.utf8.reversed())
         case .substring: return !wanted.isEmpty && value.contains(wanted)
         }
     }
