@@ -97,12 +97,16 @@ public final class HTMLDocument {
 
     /// Elements with the given tag name, in document order.
     public func elements(named name: String) -> [Element] {
-        var result: [Element] = []
-        for element in elements where element.hasName(name) {
-            result.append(element)
-        }
-        return result
+        byName[name] ?? []
     }
+
+    /// Elements grouped by name in one walk, the first time any name is asked for: checks ask
+    /// for a dozen names a page, and a walk per name cost as much as a whole check.
+    private lazy var byName: [String: [Element]] = {
+        var index: [String: [Element]] = [:]
+        for element in elements { index[element.name, default: []].append(element) }
+        return index
+    }()
 
     /// The first element whose `id` attribute equals `id`, in document order.
     public func element(id: String) -> Element? {
