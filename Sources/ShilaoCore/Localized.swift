@@ -51,19 +51,24 @@ public struct Localized: Codable, Sendable, Hashable {
     }
 
     static func fill(_ template: String, _ data: [String: String]) -> String {
+        // Scanned as UTF-8 bytes: the braces are ASCII, and a Character search breaks graphemes
+        // at every step, which cost more than the rest of a finding on large pages.
+        let bytes = template.utf8
         var output = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            output += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = data[String(after[..<close])] {
+        var copied = bytes.startIndex
+        var scan = copied
+        while let open = bytes[scan...].firstIndex(of: UInt8(ascii: "{")) {
+            let name = bytes.index(after: open)
+            if let close = bytes[name...].firstIndex(of: UInt8(ascii: "}")), let value = data[String(template[name..<close])] {
+                if output.isEmpty { output.reserveCapacity(bytes.count + value.utf8.count) }
+                output += template[copied..<open]
                 output += value
-                rest = after[after.index(after: close)...]
+                copied = bytes.index(after: close)
+                scan = copied
             } else {
-                output += "{"
-                rest = after
+                scan = name
             }
         }
-        return output + rest
+        return copied == bytes.startIndex ? template : output + template[copied...]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ShilaoCore
 import ShilaoDOM
@@ -19,6 +20,16 @@ import ShilaoDOM
     @Test(arguments: ["address", "advice", "header", "shadow", "load", "download", "head", "add", "advanced", "thread", "gg"])
     func wordsThatOnlyLookLikeAds(_ word: String) {
         #expect(!NameTokens.isAdWord(word))
+    }
+
+    @Test func numbersAsMessagesShowThem() {
+        #expect(NumberText.format(4.5) == "4.5")
+        #expect(NumberText.format(16) == "16")
+        #expect(NumberText.format(2.314, digits: 2) == "2.31")
+        // printf's rounding of the exact binary value: 0.25 is a tie (to even), 1.15 is below it.
+        #expect(NumberText.format(0.25) == "0.2")
+        #expect(NumberText.format(1.15) == "1.1")
+        #expect(NumberText.format(1e300) == String(format: "%.0f", 1e300))
     }
 
     @Test func hostsOfAbsoluteAndSchemeRelativeURLsOnly() {

@@ -28,7 +28,14 @@ public struct RGBA: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var isOpaque: Bool { alpha >= 1 }
 
     public var description: String {
-        let hex = [red, green, blue].map { String(format: "%02X", Int(max(0, min(255, $0.rounded())))) }.joined()
+        // By hand: Foundation's String(format:) costs more than the rest of a finding.
+        let digits = Array("0123456789ABCDEF")
+        var hex = ""
+        for channel in [red, green, blue] {
+            let byte = Int(max(0, min(255, channel.rounded())))
+            hex.append(digits[byte >> 4])
+            hex.append(digits[byte & 15])
+        }
         return alpha >= 1 ? "#" + hex : "#" + hex + String(format: " alpha %.3g", alpha)
     }
 }
