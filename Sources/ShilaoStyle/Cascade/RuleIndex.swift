@@ -9,21 +9,23 @@ struct ActiveRule {
 /// Selectors bucketed by the most selective part of their subject compound (id, then class,
 /// then an attribute's exact value or prefix, then tag, else universal), as browsers do, so an
 /// element is only tested against selectors that could match it.
-struct RuleIndex {
+/// A class: the engine reads it for every element, and a struct of dictionaries was copied
+/// (retained and released) on each read.
+final class RuleIndex {
     struct Entry {
         let selector: ComplexSelector
         let rule: Int
         /// Origin, specificity and rule order in one integer that sorts in cascade order.
         let key: Int
         /// Features some ancestor must have for the selector to match.
-        let ancestorHashes: [Int]
+        let ancestorFeatures: AncestorFilter
         /// Groups of features of which an ancestor must have at least one each: the
         /// alternatives of an `:is()` or `:where()` in an ancestor compound.
         let ancestorAlternatives: [[Int]]
 
         func mayMatch(under filter: AncestorFilter) -> Bool {
-            ancestorHashes.allSatisfy(filter.contains)
-                && ancestorAlternatives.allSatisfy { $0.contains(where: filter.contains) }
+            filter.contains(all: ancestorFeatures)
+                && (ancestorAlternatives.isEmpty || ancestorAlternatives.allSatisfy { $0.contains(where: filter.contains) })
         }
     }
 
@@ -85,7 +87,7 @@ struct RuleIndex {
             for selector in active.rule.selectors where including(selector) {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
                 let (hashes, alternatives) = RuleIndex.ancestorFeatures(selector, quirks: quirks)
-                let entry = Entry(selector: selector, rule: ruleIndex, key: key, ancestorHashes: hashes,
+                let entry = Entry(selector: selector, rule: ruleIndex, key: key, ancestorFeatures: AncestorFilter(hashes),
                                   ancestorAlternatives: alternatives)
                 let subject = selector.compounds[0]
                 var id: String?

@@ -142,6 +142,20 @@ struct AncestorFilter {
         test(hash & 0xFF) && test((hash >> 8) & 0xFF)
     }
 
+    /// A filter holding `hashes`, for testing them all at once with `contains(all:)`.
+    init(_ hashes: [Int]) {
+        for hash in hashes { insert(hash) }
+    }
+
+    init() {}
+
+    /// Whether every feature of `required` may be present: four word tests, where a loop over
+    /// a selector's features was the costliest part of matching a big sheet.
+    func contains(all required: AncestorFilter) -> Bool {
+        bits.0 & required.bits.0 == required.bits.0 && bits.1 & required.bits.1 == required.bits.1
+            && bits.2 & required.bits.2 == required.bits.2 && bits.3 & required.bits.3 == required.bits.3
+    }
+
     private mutating func set(_ bit: Int) {
         let mask = UInt64(1) << UInt64(bit & 63)
         switch bit >> 6 {
