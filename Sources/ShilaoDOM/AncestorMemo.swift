@@ -3,11 +3,9 @@
 /// elements of one document: each element's value is worked out once, so asking it of every
 /// element of a deep tree stays linear instead of climbing all ancestors each time. `derive`
 /// gets the element and its parent's value (nil for the root) and may itself ask this memo about
-/// ancestors. Values are stored by element ordinal; elements outside the tree (template content)
-/// have none and go to a dictionary.
+/// ancestors.
 public final class AncestorMemo<Value> {
-    private var byOrdinal: [Value?] = []
-    private var outside: [Element: Value] = [:]
+    private var values = ElementMemo<Value>()
     private let derive: (Element, Value?) -> Value
 
     public init(_ derive: @escaping (Element, Value?) -> Value) {
@@ -20,7 +18,7 @@ public final class AncestorMemo<Value> {
         var current: Element? = element
         var above: Value?
         while let node = current {
-            if let known = remembered(node) {
+            if let known = values[node] {
                 above = known
                 break
             }
@@ -29,25 +27,9 @@ public final class AncestorMemo<Value> {
         }
         for node in chain.reversed() {
             let value = derive(node, above)
-            remember(node, value)
+            values[node] = value
             above = value
         }
         return above!
-    }
-
-    private func remembered(_ element: Element) -> Value? {
-        guard let ordinal = element.ordinal else { return outside[element] }
-        return ordinal < byOrdinal.count ? byOrdinal[ordinal] : nil
-    }
-
-    private func remember(_ element: Element, _ value: Value) {
-        guard let ordinal = element.ordinal else {
-            outside[element] = value
-            return
-        }
-        if ordinal >= byOrdinal.count {
-            byOrdinal += [Value?](repeating: nil, count: max(ordinal + 1 - byOrdinal.count, byOrdinal.count))
-        }
-        byOrdinal[ordinal] = value
     }
 }

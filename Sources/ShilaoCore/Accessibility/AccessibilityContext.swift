@@ -8,10 +8,10 @@ public final class AccessibilityContext {
     let isHiddenByStyle: (Element) -> Bool
     let isInvisible: (Element) -> Bool
 
-    var roleCache: [Element: RoleEntry] = [:]
+    var roleCache = ElementMemo<RoleEntry>()
     var rolesInProgress: Set<Element> = []
-    var nameCache: [Element: String] = [:]
-    var descriptionCache: [Element: String] = [:]
+    var nameCache = ElementMemo<String>()
+    var descriptionCache = ElementMemo<String>()
     lazy var notRendered = InheritedFlag { [unowned self] in ownNotRendered($0) }
     lazy var ariaHidden = InheritedFlag { $0.attribute("aria-hidden")?.trimmingWhitespace().lowercased() == "true" }
     lazy var inert = InheritedFlag { $0.hasAttribute("inert") }
@@ -19,7 +19,7 @@ public final class AccessibilityContext {
     lazy var presentationalChildren = InheritedFlag { [unowned self] ancestor in
         role(of: ancestor).flatMap { ARIA.roles[$0]?.childrenPresentational } ?? false
     }
-    var focusableCache: [Element: Bool] = [:]
+    var focusableCache = ElementMemo<Bool>()
 
     /// `isHiddenByStyle` says whether an element's own style takes it out of rendering
     /// (`display: none`, or `visibility: hidden`/`collapse`); the context applies it to the
