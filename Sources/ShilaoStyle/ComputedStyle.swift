@@ -83,93 +83,334 @@ public struct DeclarationSource: Equatable, Sendable {
 
 /// The computed values of one element, for the properties the checks read.
 public struct ComputedStyle: Sendable {
+    /// The values live in one shared box: a style is read (copied) far more often than it is
+    /// built, and a copy of sixty fields, a third of them reference-counted, was a tenth of
+    /// auditing a large page. Writes copy the box first when another style shares it.
+    final class Storage: @unchecked Sendable {
+        struct Values {
+            var fontSize: Double = 16
+            var fontWeight: Double = 400
+            var fontStyle = "normal"
+            var lineHeight: LineHeight = .normal
+            var color: RGBA = .black
+            var backgroundColor: RGBA = .transparent
+            var backgroundImages: [BackgroundImage] = []
+            var backgroundRepeatsBothWays: [Bool] = [true]
+            var backgroundClipsToText = false
+            var opacity: Double = 1
+            var display = "inline"
+            var visibility: Visibility = .visible
+            var position: Position = .static
+            var zIndex: Int?
+            var width: CSSLength = .auto
+            var height: CSSLength = .auto
+            var minWidth: CSSLength = .auto
+            var minHeight: CSSLength = .auto
+            var maxWidth: CSSLength = .none
+            var maxHeight: CSSLength = .none
+            var padding: Edges = .zero
+            var margin: Edges = .zero
+            var inset = Edges(top: .auto, right: .auto, bottom: .auto, left: .auto)
+            var textDecorationLine: TextDecorationLine = []
+            var outlineStyle = "none"
+            var outlineWidth: Double = 3
+            var outlineColor: RGBA = .black
+            var border = Borders(
+                top: BorderSide(width: 0, style: "none", color: .black), right: BorderSide(width: 0, style: "none", color: .black),
+                bottom: BorderSide(width: 0, style: "none", color: .black), left: BorderSide(width: 0, style: "none", color: .black))
+            var hasBoxShadow = false
+            var letterSpacing: Double?
+            var wordSpacing: Double?
+            var animationNames: [String] = ["none"]
+            var animationDurations: [Double] = [0]
+            var animationIterationCounts: [Double] = [1]
+            var transformRotation: Double?
+            var cursor = "auto"
+            var cursorImages: [String] = []
+            var overflowX = "visible"
+            var overflowY = "visible"
+            var textShadows: [TextShadow]? = []
+            var textIndent: CSSLength = .px(0)
+            var fill: RGBA = .black
+            var stroke: RGBA = .transparent
+            var customProperties: [String: [ComponentValue]] = [:]
+            /// Four bits per property: 0 when nothing was declared, else origin (1 UA, 2 author,
+            /// 3 inline) + 4 if important. Bits rather than an array: no allocation per element.
+            var sourceBits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        }
+        var values: Values
+
+        init(_ values: Values) {
+            self.values = values
+        }
+    }
+
+    private var storage = Storage(Storage.Values())
+
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.values) }
+            return storage
+        }
+    }
+
     /// px.
-    public internal(set) var fontSize: Double = 16
+    public internal(set) var fontSize: Double {
+        get { storage.values.fontSize }
+        set { unique.values.fontSize = newValue }
+    }
+
     /// 1–1000 (normal 400, bold 700).
-    public internal(set) var fontWeight: Double = 400
-    public internal(set) var fontStyle = "normal"
-    public internal(set) var lineHeight: LineHeight = .normal
-    public internal(set) var color: RGBA = .black
-    public internal(set) var backgroundColor: RGBA = .transparent
+    public internal(set) var fontWeight: Double {
+        get { storage.values.fontWeight }
+        set { unique.values.fontWeight = newValue }
+    }
+
+    public internal(set) var fontStyle: String {
+        get { storage.values.fontStyle }
+        set { unique.values.fontStyle = newValue }
+    }
+
+    public internal(set) var lineHeight: LineHeight {
+        get { storage.values.lineHeight }
+        set { unique.values.lineHeight = newValue }
+    }
+
+    public internal(set) var color: RGBA {
+        get { storage.values.color }
+        set { unique.values.color = newValue }
+    }
+
+    public internal(set) var backgroundColor: RGBA {
+        get { storage.values.backgroundColor }
+        set { unique.values.backgroundColor = newValue }
+    }
+
     /// Layers, top first; empty for `none`.
-    public internal(set) var backgroundImages: [BackgroundImage] = []
+    public internal(set) var backgroundImages: [BackgroundImage] {
+        get { storage.values.backgroundImages }
+        set { unique.values.backgroundImages = newValue }
+    }
+
     /// Per layer of `background-image` (the list repeats when shorter, as CSS lists do): true
     /// when the layer tiles both ways (`repeat`, `round`) and so covers the whole box.
-    public internal(set) var backgroundRepeatsBothWays: [Bool] = [true]
+    public internal(set) var backgroundRepeatsBothWays: [Bool] {
+        get { storage.values.backgroundRepeatsBothWays }
+        set { unique.values.backgroundRepeatsBothWays = newValue }
+    }
+
     /// `background-clip: text` on some layer: the background shows only through the glyphs.
-    public internal(set) var backgroundClipsToText = false
-    public internal(set) var opacity: Double = 1
-    public internal(set) var display = "inline"
-    public internal(set) var visibility: Visibility = .visible
-    public internal(set) var position: Position = .static
+    public internal(set) var backgroundClipsToText: Bool {
+        get { storage.values.backgroundClipsToText }
+        set { unique.values.backgroundClipsToText = newValue }
+    }
+
+    public internal(set) var opacity: Double {
+        get { storage.values.opacity }
+        set { unique.values.opacity = newValue }
+    }
+
+    public internal(set) var display: String {
+        get { storage.values.display }
+        set { unique.values.display = newValue }
+    }
+
+    public internal(set) var visibility: Visibility {
+        get { storage.values.visibility }
+        set { unique.values.visibility = newValue }
+    }
+
+    public internal(set) var position: Position {
+        get { storage.values.position }
+        set { unique.values.position = newValue }
+    }
+
     /// nil for `auto`.
-    public internal(set) var zIndex: Int?
-    public internal(set) var width: CSSLength = .auto
-    public internal(set) var height: CSSLength = .auto
-    public internal(set) var minWidth: CSSLength = .auto
-    public internal(set) var minHeight: CSSLength = .auto
-    public internal(set) var maxWidth: CSSLength = .none
-    public internal(set) var maxHeight: CSSLength = .none
-    public internal(set) var padding: Edges = .zero
-    public internal(set) var margin: Edges = .zero
+    public internal(set) var zIndex: Int? {
+        get { storage.values.zIndex }
+        set { unique.values.zIndex = newValue }
+    }
+
+    public internal(set) var width: CSSLength {
+        get { storage.values.width }
+        set { unique.values.width = newValue }
+    }
+
+    public internal(set) var height: CSSLength {
+        get { storage.values.height }
+        set { unique.values.height = newValue }
+    }
+
+    public internal(set) var minWidth: CSSLength {
+        get { storage.values.minWidth }
+        set { unique.values.minWidth = newValue }
+    }
+
+    public internal(set) var minHeight: CSSLength {
+        get { storage.values.minHeight }
+        set { unique.values.minHeight = newValue }
+    }
+
+    public internal(set) var maxWidth: CSSLength {
+        get { storage.values.maxWidth }
+        set { unique.values.maxWidth = newValue }
+    }
+
+    public internal(set) var maxHeight: CSSLength {
+        get { storage.values.maxHeight }
+        set { unique.values.maxHeight = newValue }
+    }
+
+    public internal(set) var padding: Edges {
+        get { storage.values.padding }
+        set { unique.values.padding = newValue }
+    }
+
+    public internal(set) var margin: Edges {
+        get { storage.values.margin }
+        set { unique.values.margin = newValue }
+    }
+
     /// `top`, `right`, `bottom`, `left`: where a positioned box sits.
-    public internal(set) var inset = Edges(top: .auto, right: .auto, bottom: .auto, left: .auto)
-    public internal(set) var textDecorationLine: TextDecorationLine = []
-    public internal(set) var outlineStyle = "none"
+    public internal(set) var inset: Edges {
+        get { storage.values.inset }
+        set { unique.values.inset = newValue }
+    }
+
+    public internal(set) var textDecorationLine: TextDecorationLine {
+        get { storage.values.textDecorationLine }
+        set { unique.values.textDecorationLine = newValue }
+    }
+
+    public internal(set) var outlineStyle: String {
+        get { storage.values.outlineStyle }
+        set { unique.values.outlineStyle = newValue }
+    }
+
     /// px, as declared (medium, 3px, by default) even when the style is `none`; see `hasVisibleOutline`.
-    public internal(set) var outlineWidth: Double = 3
-    public internal(set) var outlineColor: RGBA = .black
-    public internal(set) var border = Borders(
-        top: BorderSide(width: 0, style: "none", color: .black), right: BorderSide(width: 0, style: "none", color: .black),
-        bottom: BorderSide(width: 0, style: "none", color: .black), left: BorderSide(width: 0, style: "none", color: .black))
-    public internal(set) var hasBoxShadow = false
+    public internal(set) var outlineWidth: Double {
+        get { storage.values.outlineWidth }
+        set { unique.values.outlineWidth = newValue }
+    }
+
+    public internal(set) var outlineColor: RGBA {
+        get { storage.values.outlineColor }
+        set { unique.values.outlineColor = newValue }
+    }
+
+    public internal(set) var border: Borders {
+        get { storage.values.border }
+        set { unique.values.border = newValue }
+    }
+
+    public internal(set) var hasBoxShadow: Bool {
+        get { storage.values.hasBoxShadow }
+        set { unique.values.hasBoxShadow = newValue }
+    }
+
     /// px; nil for `normal`.
-    public internal(set) var letterSpacing: Double?
+    public internal(set) var letterSpacing: Double? {
+        get { storage.values.letterSpacing }
+        set { unique.values.letterSpacing = newValue }
+    }
+
     /// px; nil for `normal`.
-    public internal(set) var wordSpacing: Double?
-    public internal(set) var animationNames: [String] = ["none"]
-    public internal(set) var animationDurations: [Double] = [0]
-    public internal(set) var animationIterationCounts: [Double] = [1]
+    public internal(set) var wordSpacing: Double? {
+        get { storage.values.wordSpacing }
+        set { unique.values.wordSpacing = newValue }
+    }
+
+    public internal(set) var animationNames: [String] {
+        get { storage.values.animationNames }
+        set { unique.values.animationNames = newValue }
+    }
+
+    public internal(set) var animationDurations: [Double] {
+        get { storage.values.animationDurations }
+        set { unique.values.animationDurations = newValue }
+    }
+
+    public internal(set) var animationIterationCounts: [Double] {
+        get { storage.values.animationIterationCounts }
+        set { unique.values.animationIterationCounts = newValue }
+    }
+
     /// Rotation about the screen axis in degrees; nil for `transform: none`.
-    public internal(set) var transformRotation: Double?
-    public internal(set) var cursor = "auto"
+    public internal(set) var transformRotation: Double? {
+        get { storage.values.transformRotation }
+        set { unique.values.transformRotation = newValue }
+    }
+
+    public internal(set) var cursor: String {
+        get { storage.values.cursor }
+        set { unique.values.cursor = newValue }
+    }
+
     /// `url()` images of `cursor`, in order.
-    public internal(set) var cursorImages: [String] = []
-    public internal(set) var overflowX = "visible"
-    public internal(set) var overflowY = "visible"
+    public internal(set) var cursorImages: [String] {
+        get { storage.values.cursorImages }
+        set { unique.values.cursorImages = newValue }
+    }
+
+    public internal(set) var overflowX: String {
+        get { storage.values.overflowX }
+        set { unique.values.overflowX = newValue }
+    }
+
+    public internal(set) var overflowY: String {
+        get { storage.values.overflowY }
+        set { unique.values.overflowY = newValue }
+    }
+
     /// Shadows under the text, first painted on top; nil when the engine could not read the value.
-    public internal(set) var textShadows: [TextShadow]? = []
+    public internal(set) var textShadows: [TextShadow]? {
+        get { storage.values.textShadows }
+        set { unique.values.textShadows = newValue }
+    }
+
     /// px, or a percentage of the containing block.
-    public internal(set) var textIndent: CSSLength = .px(0)
+    public internal(set) var textIndent: CSSLength {
+        get { storage.values.textIndent }
+        set { unique.values.textIndent = newValue }
+    }
+
     /// SVG paint as a flat colour; `none` and paint servers (`url(#gradient)`) give transparent,
     /// having no single colour to judge.
-    public internal(set) var fill: RGBA = .black
-    public internal(set) var stroke: RGBA = .transparent
+    public internal(set) var fill: RGBA {
+        get { storage.values.fill }
+        set { unique.values.fill = newValue }
+    }
 
-    var customProperties: [String: [ComponentValue]] = [:]
-    /// Four bits per property: 0 when nothing was declared, else origin (1 UA, 2 author,
-    /// 3 inline) + 4 if important. Bits rather than an array: no allocation per element.
-    private var sourceBits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    public internal(set) var stroke: RGBA {
+        get { storage.values.stroke }
+        set { unique.values.stroke = newValue }
+    }
+
+    var customProperties: [String: [ComponentValue]] {
+        get { storage.values.customProperties }
+        set { unique.values.customProperties = newValue }
+    }
 
     mutating func setSource(_ property: CSSProperty, _ code: UInt8) {
         let shift = UInt64(property.rawValue % 16 * 4)
         let bits = UInt64(code & 0xF) << shift
         let mask = ~(UInt64(0xF) << shift)
+        let storage = unique
         switch property.rawValue / 16 {
-        case 0: sourceBits.0 = sourceBits.0 & mask | bits
-        case 1: sourceBits.1 = sourceBits.1 & mask | bits
-        case 2: sourceBits.2 = sourceBits.2 & mask | bits
-        default: sourceBits.3 = sourceBits.3 & mask | bits
+        case 0: storage.values.sourceBits.0 = storage.values.sourceBits.0 & mask | bits
+        case 1: storage.values.sourceBits.1 = storage.values.sourceBits.1 & mask | bits
+        case 2: storage.values.sourceBits.2 = storage.values.sourceBits.2 & mask | bits
+        default: storage.values.sourceBits.3 = storage.values.sourceBits.3 & mask | bits
         }
     }
 
     private func sourceCode(_ property: CSSProperty) -> UInt8 {
         let word: UInt64
         switch property.rawValue / 16 {
-        case 0: word = sourceBits.0
-        case 1: word = sourceBits.1
-        case 2: word = sourceBits.2
-        default: word = sourceBits.3
+        case 0: word = storage.values.sourceBits.0
+        case 1: word = storage.values.sourceBits.1
+        case 2: word = storage.values.sourceBits.2
+        default: word = storage.values.sourceBits.3
         }
         return UInt8(word >> UInt64(property.rawValue % 16 * 4) & 0xF)
     }
