@@ -32,6 +32,7 @@ public final class HTMLDocument {
         } else {
             encoding = nil
         }
+        elements = Array(ElementSequence(root: xmlDocGetRootElement(doc).map(Element.init), includeRoot: true))
         doc.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         // Each element's place in document order, kept in its node's `_private` slot (libxml2
         // leaves it to applications), so per-element tables are arrays, not hash lookups.
@@ -92,8 +93,9 @@ public final class HTMLDocument {
     public var head: Element? { root?.firstChild(named: "head") }
     public var body: Element? { root?.firstChild(named: "body") }
 
-    /// Every element in document order (pre-order), walked without recursion.
-    public var elements: ElementSequence { ElementSequence(root: root, includeRoot: true) }
+    /// Every element in document order (pre-order), listed once when the document is made:
+    /// dozens of checks walk them all, and an array beats chasing libxml2's pointers each time.
+    public let elements: [Element]
 
     /// Elements with the given tag name, in document order.
     public func elements(named name: String) -> [Element] {
