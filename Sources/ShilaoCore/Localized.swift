@@ -47,7 +47,7 @@ public struct Localized: Codable, Sendable, Hashable {
     }
 
     static func isPlaceholderName(_ name: String) -> Bool {
-        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.quickIsLetter || $0.isNumber || $0 == "_") }
     }
 
     static func fill(_ template: String, _ data: [String: String]) -> String {

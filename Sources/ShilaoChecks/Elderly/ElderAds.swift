@@ -88,7 +88,7 @@ struct ElderAds: BuiltInCheck {
             guard let name = floatingScriptNames.first(where: { lower.contains($0.lowercased()) }) else { return nil }
             return Find(element: script, key: "fail.float-script", evidence: name)
         }
-        guard let run = PageText.runs(of: script).first(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return nil }
+        guard let run = PageText.runs(of: script).first(where: { !$0.text.allSatisfy(\.quickIsWhitespace) }) else { return nil }
         let code = run.text
         let lower = code.lowercased()
         func line(of needle: String) -> Int? {

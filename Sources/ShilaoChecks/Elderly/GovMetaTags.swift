@@ -14,7 +14,7 @@ struct GovMetaTags: BuiltInCheck {
         var present: Set<String> = []
         for meta in page.document.elements(named: "meta") {
             guard let name = meta.attribute("name")?.trimmingCharacters(in: .whitespaces).lowercased(),
-                  let content = meta.attribute("content"), !content.allSatisfy(\.isWhitespace) else { continue }
+                  let content = meta.attribute("content"), !content.allSatisfy(\.quickIsWhitespace) else { continue }
             present.insert(name)
         }
         let article = PageKind.isArticlePage(page)

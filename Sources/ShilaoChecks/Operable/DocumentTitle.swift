@@ -11,7 +11,7 @@ struct DocumentTitle: BuiltInCheck {
             results.fail(root, "fail.missing")
             return
         }
-        if title.textContent.allSatisfy(\.isWhitespace) {
+        if title.textContent.allSatisfy(\.quickIsWhitespace) {
             results.fail(title, "fail.empty")
         } else {
             results.pass(title)

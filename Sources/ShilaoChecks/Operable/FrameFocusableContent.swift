@@ -22,7 +22,7 @@ struct FrameFocusableContent: BuiltInCheck {
                 if let reachable {
                     results.fail(frame, "fail", ["element": reachable.snippet(limit: 80)])
                 }
-            } else if !(frame.attribute("src") ?? "").allSatisfy(\.isWhitespace) {
+            } else if !(frame.attribute("src") ?? "").allSatisfy(\.quickIsWhitespace) {
                 results.review(frame)
             }
         }

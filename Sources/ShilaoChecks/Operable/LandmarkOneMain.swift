@@ -6,7 +6,7 @@ struct LandmarkOneMain: BuiltInCheck {
     static let id = "landmark-one-main"
 
     func run(on page: Page, into results: inout Results) {
-        guard let body = page.document.body, !body.textContent.allSatisfy(\.isWhitespace) else { return }
+        guard let body = page.document.body, !body.textContent.allSatisfy(\.quickIsWhitespace) else { return }
         let tree = page.accessibility
         let mains = body.descendants.filter { tree.role(of: $0) == "main" && !tree.isHidden($0) }
         switch mains.count {

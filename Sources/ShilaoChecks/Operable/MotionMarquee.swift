@@ -75,7 +75,7 @@ struct MotionMarquee: BuiltInCheck {
             }
             return
         }
-        guard let run = PageText.runs(of: script).first(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return }
+        guard let run = PageText.runs(of: script).first(where: { !$0.text.allSatisfy(\.quickIsWhitespace) }) else { return }
         let code = run.text
         let text = ScalarText(code)
         if let offset = MotionMarquee.writtenMarquee(in: text) {

@@ -6,7 +6,7 @@ struct PageHasHeadingOne: BuiltInCheck {
     static let id = "page-has-heading-one"
 
     func run(on page: Page, into results: inout Results) {
-        guard let body = page.document.body, !body.textContent.allSatisfy(\.isWhitespace) else { return }
+        guard let body = page.document.body, !body.textContent.allSatisfy(\.quickIsWhitespace) else { return }
         let tree = page.accessibility
         if let heading = body.descendants.first(where: { tree.headingLevel(of: $0) == 1 && !tree.isHidden($0) }) {
             results.pass(heading)

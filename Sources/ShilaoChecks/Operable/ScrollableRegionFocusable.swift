@@ -31,7 +31,7 @@ struct ScrollableRegionFocusable: BuiltInCheck {
             guard parts.count == 2 else { return false }
             let property = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
             guard property == "overflow" || property == "overflow-x" || property == "overflow-y" else { return false }
-            return parts[1].lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "!" })
+            return parts[1].lowercased().split(whereSeparator: { $0.quickIsWhitespace || $0 == "!" })
                 .contains { $0 == "scroll" || $0 == "auto" }
         }
     }

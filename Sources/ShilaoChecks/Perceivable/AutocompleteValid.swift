@@ -11,7 +11,7 @@ struct AutocompleteValid: BuiltInCheck {
         let tree = page.accessibility
         for field in page.document.elements {
             guard field.isNamed("input") || field.isNamed("select") || field.isNamed("textarea"),
-                  let value = field.attribute("autocomplete"), !value.allSatisfy(\.isWhitespace) else { continue }
+                  let value = field.attribute("autocomplete"), !value.allSatisfy(\.quickIsWhitespace) else { continue }
             if field.isNamed("input"),
                Self.noAutofillTypes.contains((field.attribute("type") ?? "").trimmingCharacters(in: .whitespaces).lowercased()) {
                 continue

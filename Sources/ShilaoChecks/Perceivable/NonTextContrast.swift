@@ -112,7 +112,7 @@ struct NonTextContrast: BuiltInCheck {
     /// An icon-font glyph: an element with an icon class and no text of its own but glyphs, or
     /// text made only of Private Use Area characters.
     static func isIcon(_ element: Element) -> Bool {
-        let text = element.ownText.filter { !$0.isWhitespace }
+        let text = element.ownText.filter { !$0.quickIsWhitespace }
         if !text.isEmpty { return text.unicodeScalars.allSatisfy(isPrivateUse) }
         guard element.children.isEmpty else { return false }
         return NameTokens.words(element.attribute("class") ?? "").contains { word in

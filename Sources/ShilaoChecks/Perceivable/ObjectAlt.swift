@@ -24,7 +24,7 @@ struct ObjectAlt: BuiltInCheck {
             case .nonText:
                 results.judgeName(of: object, in: tree)
             case .unknown:
-                if tree.name(of: object).allSatisfy(\.isWhitespace) {
+                if tree.name(of: object).allSatisfy(\.quickIsWhitespace) {
                     results.review(object, "review", ["data": object.attribute("data") ?? ""])
                 } else {
                     results.pass(object)

@@ -18,16 +18,16 @@ struct Region: BuiltInCheck {
         let outsideLinkInside = FirstDescendant(in: page.document) { $0.isNamed("a") && !Self.isInPageLink($0) }
         var stray: [Element] = []
         var pending = Array(body.children.reversed())
-        if !body.ownText.allSatisfy(\.isWhitespace) { stray.append(body) }
+        if !body.ownText.allSatisfy(\.quickIsWhitespace) { stray.append(body) }
         while let element = pending.popLast() {
             if tree.isHidden(element) || isLandmark(element) { continue }
             // Reading the text is left for blocks whose every link is an in-page one.
             let onlyInPageLinks = linkInside.of(element) != nil && outsideLinkInside.of(element) == nil
             if element.isNamed("a") || onlyInPageLinks, Self.isSkipLink(element) { continue }
             if landmarkInside.of(element) != nil {
-                if !element.ownText.allSatisfy(\.isWhitespace) { stray.append(element) }
+                if !element.ownText.allSatisfy(\.quickIsWhitespace) { stray.append(element) }
                 pending.append(contentsOf: element.children.reversed())
-            } else if !element.textContent.allSatisfy(\.isWhitespace) || !(element.attribute("alt") ?? "").isEmpty {
+            } else if !element.textContent.allSatisfy(\.quickIsWhitespace) || !(element.attribute("alt") ?? "").isEmpty {
                 stray.append(element)
             }
         }
@@ -43,7 +43,7 @@ struct Region: BuiltInCheck {
         let links = element.isNamed("a") ? [element] : element.descendants.filter { $0.isNamed("a") }
         guard !links.isEmpty, links.allSatisfy(isInPageLink) else { return false }
         // Text outside the links is content of its own.
-        return element.textContent.filter { !$0.isWhitespace } == links.map(\.textContent).joined().filter { !$0.isWhitespace }
+        return element.textContent.filter { !$0.quickIsWhitespace } == links.map(\.textContent).joined().filter { !$0.quickIsWhitespace }
     }
 
     static func isInPageLink(_ link: Element) -> Bool {

@@ -11,7 +11,7 @@ struct TDHeadersAttr: BuiltInCheck {
         for table in page.document.elements where table.isNamed("table") {
             guard let role = tree.role(of: table), TableGrid.tableRoles.contains(role), !tree.isHidden(table) else { continue }
             for cell in TableGrid(table, tree).cells.map(\.element) {
-                guard let headers = cell.attribute("headers"), !headers.allSatisfy(\.isWhitespace) else { continue }
+                guard let headers = cell.attribute("headers"), !headers.allSatisfy(\.quickIsWhitespace) else { continue }
                 let wrong = headers.whitespaceTokens.first { id in
                     guard let target = ids[id], target != cell else { return true }
                     return !(target.isNamed("td") || target.isNamed("th")) || TableGrid.owningTable(of: target, tree) != table

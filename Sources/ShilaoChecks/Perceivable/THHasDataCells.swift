@@ -21,7 +21,7 @@ struct THHasDataCells: BuiltInCheck {
                 let rowGroupHeader = header.element.attribute("scope")?.trimmingCharacters(in: .whitespaces).lowercased() == "rowgroup"
                 let heads = cells.contains { cell in
                     guard cell.element != header.element else { return false }
-                    if let headers = cell.element.attribute("headers"), !headers.allSatisfy(\.isWhitespace) {
+                    if let headers = cell.element.attribute("headers"), !headers.allSatisfy(\.quickIsWhitespace) {
                         return id.map(headers.whitespaceTokens.contains) ?? false
                     }
                     if rowGroupHeader {

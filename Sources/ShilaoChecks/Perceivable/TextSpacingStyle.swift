@@ -63,7 +63,7 @@ struct TextSpacingStyle: BuiltInCheck {
 
     /// The text on one line, estimated: a full em per CJK character, half an em per other one.
     static func textWidth(_ element: Element, style: ComputedStyle) -> Double {
-        let text = element.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = element.textContent.split(whereSeparator: \.quickIsWhitespace).joined(separator: " ")
         let spacing = style.letterSpacing ?? 0
         return text.unicodeScalars.reduce(0.0) { total, scalar in
             total + (isWide(scalar) ? style.fontSize : style.fontSize / 2) + spacing

@@ -30,7 +30,7 @@ struct RequiredAttribute: Check {
                 results.fail(element, "fail.missing", ["attribute": attribute])
                 continue
             }
-            if nonBlank && value.allSatisfy(\.isWhitespace) {
+            if nonBlank && value.allSatisfy(\.quickIsWhitespace) {
                 results.fail(element, "fail.blank", ["attribute": attribute])
             } else {
                 results.pass(element)

@@ -13,7 +13,7 @@ struct AriaRequiredAttr: BuiltInCheck {
             guard let role = tree.explicitRole(element), tree.role(of: element) == role,
                   tree.implicitRole(element) != role, !tree.isHidden(element) else { continue }
             let missing = ARIA.requiredStates(of: role, focusable: tree.isFocusable(element)).filter { state in
-                if let value = element.attribute(state), !value.allSatisfy(\.isWhitespace) { return false }
+                if let value = element.attribute(state), !value.allSatisfy(\.quickIsWhitespace) { return false }
                 return !Self.nativelyProvided(state, element)
             }
             if missing.isEmpty {

@@ -61,7 +61,7 @@ struct AriaRequiredChildren: BuiltInCheck {
         while let child = stack.popLast() {
             guard seen.insert(child).inserted, !tree.isHidden(child) else { continue }
             if tree.isTransparent(child) {
-                if !child.ownText.allSatisfy(\.isWhitespace) { result.append(.text(child)) }
+                if !child.ownText.allSatisfy(\.quickIsWhitespace) { result.append(.text(child)) }
                 stack.append(contentsOf: ownership.children(of: child).reversed())
             } else if let role = tree.role(of: child) {
                 result.append(.element(child, role))

@@ -10,7 +10,7 @@ struct AriaRoles: BuiltInCheck {
     func run(on page: Page, into results: inout Results) {
         let tree = page.accessibility
         for element in page.document.elements {
-            guard let value = element.attribute("role"), !value.allSatisfy(\.isWhitespace),
+            guard let value = element.attribute("role"), !value.allSatisfy(\.quickIsWhitespace),
                   !tree.isHidden(element) else { continue }
             if tree.explicitRole(element) != nil {
                 results.pass(element)

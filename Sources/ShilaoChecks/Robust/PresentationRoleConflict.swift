@@ -19,7 +19,7 @@ struct PresentationRoleConflict: BuiltInCheck {
                 results.fail(element, "fail.focusable")
             } else {
                 let global = element.attributes.first {
-                    $0.name != "aria-hidden" && ARIA.attributes[$0.name]?.isGlobal == true && !$0.value.allSatisfy(\.isWhitespace)
+                    $0.name != "aria-hidden" && ARIA.attributes[$0.name]?.isGlobal == true && !$0.value.allSatisfy(\.quickIsWhitespace)
                 }
                 results.fail(element, "fail.attribute", ["attribute": global?.name ?? "aria-*"])
             }

@@ -63,7 +63,7 @@ struct Ownership {
     init(_ page: Page) {
         tree = page.accessibility
         for element in page.document.elements where element.hasAttribute("aria-owns") {
-            for id in (element.attribute("aria-owns") ?? "").split(whereSeparator: \.isWhitespace) {
+            for id in (element.attribute("aria-owns") ?? "").split(whereSeparator: \.quickIsWhitespace) {
                 guard let owned = page.document.element(id: String(id)), owned != element, owners[owned] == nil else { continue }
                 owners[owned] = element
             }
@@ -89,7 +89,7 @@ struct Ownership {
     /// Children in the accessibility tree: DOM children nobody else owns, then `aria-owns` targets.
     func children(of element: Element) -> [Element] {
         var result = element.children.filter { owners[$0] == nil || owners[$0] == element }
-        for id in (element.attribute("aria-owns") ?? "").split(whereSeparator: \.isWhitespace) {
+        for id in (element.attribute("aria-owns") ?? "").split(whereSeparator: \.quickIsWhitespace) {
             if let owned = tree.document.element(id: String(id)), owners[owned] == element, !result.contains(owned) {
                 result.append(owned)
             }

@@ -36,7 +36,7 @@ enum AdHosts {
         let rest: Substring
         if trimmed.hasPrefix("//") {
             rest = trimmed.dropFirst(2)
-        } else if let range = trimmed.range(of: "://"), trimmed[..<range.lowerBound].allSatisfy({ $0.isLetter }) {
+        } else if let range = trimmed.range(of: "://"), trimmed[..<range.lowerBound].allSatisfy({ $0.quickIsLetter }) {
             rest = trimmed[range.upperBound...]
         } else {
             return nil

@@ -24,7 +24,7 @@ struct DisabledText {
             guard isControl, Self.isDisabled(element, in: page) else { continue }
             if let id = element.attribute("id") { labels.formUnion(labelsFor[id] ?? []) }
             if let wrapping = element.closest("label"), wrapping.attribute("for") == nil { labels.insert(wrapping) }
-            for id in (element.attribute("aria-labelledby") ?? "").split(whereSeparator: \.isWhitespace) {
+            for id in (element.attribute("aria-labelledby") ?? "").split(whereSeparator: \.quickIsWhitespace) {
                 if let target = document.element(id: String(id)) { labels.insert(target) }
             }
         }

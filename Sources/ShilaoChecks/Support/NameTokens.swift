@@ -10,7 +10,7 @@ enum NameTokens {
         var current = ""
         var previousWasLower = false
         for character in text {
-            guard character.isASCII, character.isLetter || character.isNumber else {
+            guard character.isASCII, character.quickIsLetter || character.isNumber else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 previousWasLower = false

@@ -43,7 +43,7 @@ struct NavigationBeforeContent {
     static func longestPassage(_ elements: [Element], inLink: [Bool]) -> Int? {
         var best: (index: Int, length: Int)?
         for (index, element) in elements.enumerated() where !inLink[index] {
-            let length = element.ownText.filter { !$0.isWhitespace }.count
+            let length = element.ownText.filter { !$0.quickIsWhitespace }.count
             if length > (best?.length ?? 0) { best = (index, length) }
         }
         return best?.index

@@ -49,7 +49,7 @@ enum PageKind {
     /// containers gov CMSs name 正文 (`zhengwen`, TRS `TRS_Editor`, `article-content`).
     static func isArticlePage(_ page: Page) -> Bool {
         let document = page.document
-        if metaContents(document, names: ["articletitle"]).contains(where: { !$0.allSatisfy(\.isWhitespace) }) { return true }
+        if metaContents(document, names: ["articletitle"]).contains(where: { !$0.allSatisfy(\.quickIsWhitespace) }) { return true }
         return document.elements.contains { element in
             if element.name == "article" { return true }
             let identifiers = ((element.attribute("id") ?? "") + " " + (element.attribute("class") ?? "")).lowercased()

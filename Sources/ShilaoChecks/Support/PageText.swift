@@ -39,7 +39,7 @@ enum PageText {
 
     /// HTML whitespace, the ideographic space U+3000 and the no-break space U+00A0.
     static func isSpace(_ character: Character) -> Bool {
-        character.isWhitespace || character == "\u{3000}" || character == "\u{00A0}"
+        character.quickIsWhitespace || character == "\u{3000}" || character == "\u{00A0}"
     }
 
     /// CJK unified ideographs (with extension A and the compatibility block).

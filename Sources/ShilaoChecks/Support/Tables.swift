@@ -94,6 +94,6 @@ func firstElementsByID(_ document: HTMLDocument) -> [String: Element] {
 extension String {
     /// The tokens of a space-separated attribute value.
     var whitespaceTokens: [String] {
-        split(whereSeparator: \.isWhitespace).map(String.init)
+        split(whereSeparator: \.quickIsWhitespace).map(String.init)
     }
 }

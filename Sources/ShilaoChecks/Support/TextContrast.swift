@@ -47,7 +47,7 @@ struct TextContrast {
             for element in VisibleText.elements(of: page) where !exempt.covers(element) && !shadowHosts.covers(element) {
                 // Only text in a human language: punctuation rows, symbols and icon-font glyphs
                 // (Private Use Area characters are not letters) are left to non-text contrast.
-                let letters = element.ownText.filter { $0.isLetter || $0.isNumber }
+                let letters = element.ownText.filter { $0.quickIsLetter || $0.isNumber }
                 guard !letters.isEmpty else { continue }
                 found.texts.append((element, letters, page.style.textContrast(of: element)))
             }
@@ -142,7 +142,7 @@ struct TextContrast {
         var current: Element? = element
         for _ in 0..<4 {
             guard let node = current else { return false }
-            if let label = node.attribute("aria-label"), !label.allSatisfy(\.isWhitespace) {
+            if let label = node.attribute("aria-label"), !label.allSatisfy(\.quickIsWhitespace) {
                 return !label.contains(letters)
             }
             if node.attribute("aria-labelledby") != nil { return true }

@@ -32,7 +32,7 @@ enum VisibleText {
 
     /// A text node child with something other than white space.
     static func hasOwnText(_ element: Element) -> Bool {
-        element.ownText.contains { !$0.isWhitespace }
+        element.ownText.contains { !$0.quickIsWhitespace }
     }
 
     /// Whether the element (and its own text) is drawn where it can be seen: rendered, visible,
@@ -103,12 +103,12 @@ enum VisibleText {
     }
 
     static func hasReadableText(_ text: String) -> Bool {
-        text.contains { $0.isLetter || $0.isNumber }
+        text.contains { $0.quickIsLetter || $0.isNumber }
     }
 
     /// The readable characters of `text` (whitespace and symbols left out), for length thresholds.
     static func readableCount(_ text: String) -> Int {
-        text.reduce(0) { $1.isLetter || $1.isNumber ? $0 + 1 : $0 }
+        text.reduce(0) { $1.quickIsLetter || $1.isNumber ? $0 + 1 : $0 }
     }
 
     /// The nearest ancestor-or-self that lays out as a block (block, list item, table cell…),

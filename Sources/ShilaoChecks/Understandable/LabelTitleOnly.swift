@@ -18,16 +18,16 @@ struct LabelTitleOnly: BuiltInCheck {
         for field in page.document.elements {
             guard field.isNamed("input") || field.isNamed("select") || field.isNamed("textarea"),
                   let role = tree.role(of: field), Self.fieldRoles.contains(role), !tree.isHidden(field),
-                  !tree.name(of: field).allSatisfy(\.isWhitespace) else { continue }
+                  !tree.name(of: field).allSatisfy(\.quickIsWhitespace) else { continue }
             let labelledBy = (field.attribute("aria-labelledby") ?? "").whitespaceTokens.contains { ids[$0] != nil }
-            let hasAriaLabel = !(field.attribute("aria-label") ?? "").allSatisfy(\.isWhitespace)
+            let hasAriaLabel = !(field.attribute("aria-label") ?? "").allSatisfy(\.quickIsWhitespace)
             let hasLabel = field.closest("label") != nil
                 || field.attribute("id").map { labelTargets.contains($0) && ids[$0] == field } == true
             if labelledBy || hasAriaLabel || hasLabel {
                 results.pass(field)
-            } else if !(field.attribute("placeholder") ?? "").allSatisfy(\.isWhitespace) {
+            } else if !(field.attribute("placeholder") ?? "").allSatisfy(\.quickIsWhitespace) {
                 results.fail(field, "fail.placeholder")
-            } else if !(field.attribute("title") ?? "").allSatisfy(\.isWhitespace) {
+            } else if !(field.attribute("title") ?? "").allSatisfy(\.quickIsWhitespace) {
                 results.fail(field, "fail.title")
             } else {
                 results.pass(field)

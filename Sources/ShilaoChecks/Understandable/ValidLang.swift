@@ -27,13 +27,13 @@ struct ValidLang: BuiltInCheck {
         var pending = [element]
         while let current = pending.popLast() {
             if tree.isNotRendered(current) { continue }
-            if !(current.attribute("alt") ?? "").allSatisfy(\.isWhitespace)
-                || !(current.attribute("aria-label") ?? "").allSatisfy(\.isWhitespace) {
+            if !(current.attribute("alt") ?? "").allSatisfy(\.quickIsWhitespace)
+                || !(current.attribute("aria-label") ?? "").allSatisfy(\.quickIsWhitespace) {
                 return true
             }
             for child in current.childNodes {
                 switch child {
-                case .text(let text): if !text.allSatisfy(\.isWhitespace) { return true }
+                case .text(let text): if !text.allSatisfy(\.quickIsWhitespace) { return true }
                 case .element(let inner): if !inner.hasAttribute("lang") { pending.append(inner) }
                 }
             }

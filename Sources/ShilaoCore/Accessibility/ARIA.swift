@@ -111,7 +111,7 @@ public enum ARIA {
         case .trueFalse: return trimmed == "true" || trimmed == "false"
         case .tristate: return ["true", "false", "mixed"].contains(trimmed)
         case .trueFalseUndefined: return ["true", "false", "undefined"].contains(trimmed)
-        case .idReference: return !trimmed.contains(where: \.isWhitespace)
+        case .idReference: return !trimmed.contains(where: \.quickIsWhitespace)
         case .idReferenceList, .string: return true
         case .integer: return parseHTMLInteger(trimmed, strict: true) != nil
         case .number: return isValidFloatingPoint(trimmed)

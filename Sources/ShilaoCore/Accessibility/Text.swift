@@ -1,13 +1,13 @@
 /// Small string helpers for attribute values and computed text; no Foundation needed.
 extension String {
     public func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        guard let first = firstIndex(where: { !$0.quickIsWhitespace }),
+              let last = lastIndex(where: { !$0.quickIsWhitespace }) else { return "" }
         return String(self[first...last])
     }
 
     func splitOnWhitespace() -> [String] {
-        split(whereSeparator: \.isWhitespace).map(String.init)
+        split(whereSeparator: \.quickIsWhitespace).map(String.init)
     }
 
     /// Runs of whitespace become one space, and the ends are trimmed (AccName's flattening).
@@ -15,7 +15,7 @@ extension String {
         var result = ""
         var pendingSpace = false
         for character in self {
-            if character.isWhitespace {
+            if character.quickIsWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
@@ -26,7 +26,7 @@ extension String {
         return result
     }
 
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    var isBlank: Bool { allSatisfy(\.quickIsWhitespace) }
 }
 
 /// Parses an integer. `strict`: the whole string is an optional `-` and digits (ARIA
