@@ -32,6 +32,12 @@ import ShilaoDOM
         #expect(NumberText.format(1e300) == String(format: "%.0f", 1e300))
     }
 
+    @Test func fontLevelSelectorsLeadWithTheirFirstCompound() {
+        let compounds = FontLevels.leadingCompounds("html.elder, body[data-size='large'] p,\t.big > span, div, a:not([x] .y)~b")
+        #expect(compounds.map { $0.tag } == ["html", "body", nil, "a"])
+        #expect(compounds.map { $0.attributes.map { "\($0.0)=\($0.1)" } } == [["class=elder"], ["data-size=large"], ["class=big"], ["class=y"]])
+    }
+
     @Test func hostsOfAbsoluteAndSchemeRelativeURLsOnly() {
         #expect(AdHosts.host(of: "https://user@Pos.Baidu.com:443/s?x=1") == "pos.baidu.com")
         #expect(AdHosts.host(of: "//cpro.baidustatic.com/cpro/ui/c.js") == "cpro.baidustatic.com")

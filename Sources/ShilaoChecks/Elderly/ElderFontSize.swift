@@ -210,17 +210,19 @@ struct FontLevels {
     /// The first compound of each selector in a list, as tag and attribute settings (a class
     /// is the `class` attribute): `body.big p` gives body with class big.
     static func leadingCompounds(_ selectorText: String) -> [(tag: String?, attributes: [(String, String)])] {
-        selectorText.split(separator: ",").compactMap { selector in
-            let trimmed = selector.trimmingCharacters(in: .whitespaces)
-            var compound = ""
+        // Scanned as bytes (every delimiter is ASCII): this runs over every author rule that
+        // sets a font size, on every page.
+        selectorText.utf8.split(separator: UInt8(ascii: ",")).compactMap { selector in
+            let trimmed = selector.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             var depth = 0
-            for character in trimmed {
-                if character == "[" || character == "(" { depth += 1 }
-                if character == "]" || character == ")" { depth -= 1 }
-                if depth == 0, character == " " || character == ">" || character == "+" || character == "~" { break }
-                compound.append(character)
-            }
-            let tag = compound.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            let end = trimmed.firstIndex { byte in
+                if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: "]") || byte == UInt8(ascii: ")") { depth -= 1 }
+                return depth == 0 && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "~"))
+            } ?? trimmed.endIndex
+            let compound = String(Substring(trimmed[..<end]))
+            let tag = compound.prefix { $0.quickIsLetter || $0.isNumber }.lowercased()
             let attributes = FontLevels.attributeSettings(in: ScalarText(compound))
             return attributes.isEmpty ? nil : (tag.isEmpty ? nil : tag, attributes)
         }
