@@ -15,88 +15,88 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// Compact JSON on one line; with `indent`, pretty-printed.
     public func serialized(indent: Int? = nil) -> String {
-        var output = ""
+        // Written as UTF-8 bytes: appending to a String checked its capacity and ASCII flags on
+        // every piece, a tenth of auditing a small page.
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(to: &output, indent: indent, level: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int?, level: Int) {
+    private func write(to output: inout [UInt8], indent: Int?, level: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .int(let value): output += String(value).utf8
         case .double(let value):
-            output += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
+            output += (value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null").utf8
         case .string(let value): JSON.escape(value, into: &output)
         case .array(let values):
-            guard !values.isEmpty else { output += "[]"; return }
-            output += "["
+            guard !values.isEmpty else { output += "[]".utf8; return }
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSON.newline(&output, indent, level + 1)
                 value.write(to: &output, indent: indent, level: level + 1)
             }
             JSON.newline(&output, indent, level)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{"
+            guard !members.isEmpty else { output += "{}".utf8; return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSON.newline(&output, indent, level + 1)
                 JSON.escape(key, into: &output)
-                output += indent == nil ? ":" : ": "
+                output += (indent == nil ? ":" : ": ").utf8
                 value.write(to: &output, indent: indent, level: level + 1)
             }
             JSON.newline(&output, indent, level)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ output: inout String, _ indent: Int?, _ level: Int) {
+    private static func newline(_ output: inout [UInt8], _ indent: Int?, _ level: Int) {
         guard let indent else { return }
-        output += "\n" + String(repeating: " ", count: indent * level)
+        output.append(UInt8(ascii: "\n"))
+        output += repeatElement(UInt8(ascii: " "), count: indent * level)
     }
 
-    private static func escape(_ string: String, into output: inout String) {
-        // Runs of bytes that need no escape are copied whole: appending scalar by scalar was a
-        // tenth of an audit that writes many findings.
-        output += "\""
-        let bytes = string.utf8
-        var copied = bytes.startIndex
-        var index = copied
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            var next = bytes.index(after: index)
-            let replacement: String?
-            switch byte {
-            case UInt8(ascii: "\""): replacement = "\\\""
-            case UInt8(ascii: "\\"): replacement = "\\\\"
-            case UInt8(ascii: "\n"): replacement = "\\n"
-            case UInt8(ascii: "\r"): replacement = "\\r"
-            case UInt8(ascii: "\t"): replacement = "\\t"
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) end a line in JavaScript.
-                let second = next, third = second < bytes.endIndex ? bytes.index(after: second) : second
-                if third < bytes.endIndex, bytes[second] == 0x80, bytes[third] == 0xA8 || bytes[third] == 0xA9 {
-                    replacement = bytes[third] == 0xA8 ? "\\u2028" : "\\u2029"
-                    next = bytes.index(after: third)
-                } else {
-                    replacement = nil
+    /// Copies runs of bytes that need no escape whole.
+    private static func escape(_ string: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { bytes in
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var next = index + 1
+                let replacement: String?
+                switch byte {
+                case UInt8(ascii: "\""): replacement = "\\\""
+                case UInt8(ascii: "\\"): replacement = "\\\\"
+                case UInt8(ascii: "\n"): replacement = "\\n"
+                case UInt8(ascii: "\r"): replacement = "\\r"
+                case UInt8(ascii: "\t"): replacement = "\\t"
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    next = index + 3
+                default: replacement = nil
                 }
-            default: replacement = nil
+                if let replacement {
+                    output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
+                    output += replacement.utf8
+                    copied = next
+                }
+                index = next
             }
-            if let replacement {
-                output += string[copied..<index]
-                output += replacement
-                copied = next
-            }
-            index = next
+            output += UnsafeBufferPointer(rebasing: bytes[copied...])
         }
-        output += string[copied...]
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
