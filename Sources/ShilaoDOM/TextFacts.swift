@@ -8,7 +8,7 @@ public struct TextFacts {
         var hasNonWhitespace: Bool
     }
 
-    private var known: [Element: Facts] = [:]
+    private var known = ElementMemo<Facts>()
 
     public init() {}
 
@@ -41,7 +41,7 @@ public struct TextFacts {
                     if let content = c.pointee.content {
                         facts.lineBreaks += TextFacts.breaks(in: content)
                         facts.hasNonWhitespace = facts.hasNonWhitespace
-                            || !String(cString: content).allSatisfy(\.isWhitespace)
+                            || !String(cString: content).allSatisfy(\.quickIsWhitespace)
                     }
                 default: break
                 }

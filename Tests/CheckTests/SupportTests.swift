@@ -38,6 +38,12 @@ import ShilaoDOM
         #expect(compounds.map { $0.attributes.map { "\($0.0)=\($0.1)" } } == [["class=elder"], ["data-size=large"], ["class=big"], ["class=y"]])
     }
 
+    @Test func lineBreaksCountAsCharactersDo() {
+        let text = "a\nb\r\nc\rd\r\r\n村\u{301}\n"
+        #expect(PageText.lineBreaks(in: text[...]) == 6)
+        #expect(PageText.lineBreaks(in: text[...]) == text.filter { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count)
+    }
+
     @Test func hostsOfAbsoluteAndSchemeRelativeURLsOnly() {
         #expect(AdHosts.host(of: "https://user@Pos.Baidu.com:443/s?x=1") == "pos.baidu.com")
         #expect(AdHosts.host(of: "//cpro.baidustatic.com/cpro/ui/c.js") == "cpro.baidustatic.com")

@@ -45,6 +45,13 @@ import Testing
             #expect(elements.map(\.ordinal) == elements.indices.map { $0 })
             let inert = try doc.select(xpath: "//i")
             #expect(inert.count == 1 && inert[0].ordinal == nil, "template content is not in the tree")
+            // Per-element memos keep both kinds apart, and by-name lists hold tree elements only.
+            var memo = ElementMemo<String>()
+            for element in elements { memo[element] = element.name }
+            memo[inert[0]] = "inert"
+            #expect(elements.map { memo[$0] } == elements.map(\.name))
+            #expect(memo[inert[0]] == "inert")
+            #expect(doc.elements(named: "i").isEmpty && doc.elements(named: "b").count == 1)
         }
     }
 

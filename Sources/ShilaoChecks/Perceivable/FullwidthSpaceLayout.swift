@@ -21,7 +21,7 @@ struct FullwidthSpaceLayout: BuiltInCheck {
             if FullwidthSpaceLayout.preformatted.contains(element.name) { return nil }
             for run in PageText.runs(of: element, text: &text) {
                 let words = FullwidthSpaceLayout.spacedWords(in: run.text)
-                sawText = sawText || !PageText.collapsed(run.text).isEmpty
+                sawText = sawText || run.text.contains { !PageText.isSpace($0) }
                 guard let first = words.first else { continue }
                 let line = PageText.line(of: first.lowerBound, in: run.text, startingAt: run.line)
                 let shown = words.map { "“\(run.text[$0])”" }.joined(separator: " ")

@@ -84,7 +84,15 @@ enum PageText {
         line + lineBreaks(in: text[..<index])
     }
 
+    /// LF, CR LF and lone CR, counted over bytes: a line break never joins a grapheme with
+    /// anything but CR LF, so this is the count of such Characters without breaking graphemes.
     static func lineBreaks(in text: Substring) -> Int {
-        text.reduce(0) { $1 == "\n" || $1 == "\r\n" || $1 == "\r" ? $0 + 1 : $0 }
+        var total = 0
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A { if !afterCR { total += 1 } } else if byte == 0x0D { total += 1 }
+            afterCR = byte == 0x0D
+        }
+        return total
     }
 }
