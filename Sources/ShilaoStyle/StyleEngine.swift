@@ -36,7 +36,9 @@ public final class StyleEngine {
     private let attributes: [Element: [String: String]]
     private let table: ElementTable
     private var rules: [ActiveRule] = []
+    /// The author rules' index; the user-agent rules (the first of `rules`) have a shared one.
     private var index: RuleIndex
+    private let userAgent: UserAgentRules
     /// The selectors that depend on focus, alone: an element none of them matches while focused
     /// looks the same focused.
     private var focusIndex: RuleIndex
@@ -73,14 +75,12 @@ public final class StyleEngine {
         rendered = [Bool?](repeating: nil, count: table.count)
         paintingAncestors = [Int?](repeating: nil, count: table.count)
         translucentAncestors = [Bool?](repeating: nil, count: table.count)
-        index = RuleIndex(rules: [], quirks: isQuirksMode)
+        userAgent = isQuirksMode ? UserAgentRules.quirks : UserAgentRules.standard
+        rules = userAgent.rules
+        index = userAgent.index
         focusIndex = index
-        collect(UserAgentStyles.sheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
-        if isQuirksMode {
-            collect(QuirksMode.userAgentSheet, origin: .userAgent, sheet: "user agent", base: nil, chain: [])
-        }
         loadAuthorSheets(pageURL: pageURL)
-        index = RuleIndex(rules: rules, quirks: isQuirksMode)
+        index = RuleIndex(rules: rules, from: userAgent.rules.count, quirks: isQuirksMode)
         focusIndex = RuleIndex(rules: rules, quirks: isQuirksMode, including: \.involvesFocus)
     }
 
@@ -233,11 +233,17 @@ public final class StyleEngine {
     private func compute(_ position: Int, parent: ComputedStyle?, focused: Int?) -> ComputedStyle {
         var matcher = SelectorMatcher(table: table)
         matcher.focused = focused
-        let matches = index.matches(position, table: table, matcher: matcher)
+        let matches = matches(position, matcher)
         let cascade = Cascade(matches: matches, rules: rules, hints: presentationalHints(at: position),
                               inline: inlineDeclarations(at: position), quirks: isQuirksMode)
         let rootSize = table.parent[position] < 0 ? 16 : style(at: 0).fontSize
         return ValueComputer(inherited: parent ?? .initial, rootFontSize: rootSize, viewport: viewport).compute(cascade)
+    }
+
+    /// Matched rules in cascade order: every user-agent key sorts before every author key, so
+    /// the two lists follow one another.
+    private func matches(_ position: Int, _ matcher: SelectorMatcher) -> [(rule: Int, key: Int)] {
+        userAgent.index.matches(position, table: table, matcher: matcher) + index.matches(position, table: table, matcher: matcher)
     }
 
     /// Colour attributes old table templates still use: `bgcolor` on the body and table parts,
@@ -289,7 +295,7 @@ public final class StyleEngine {
         guard let position = table.index(of: element) else { return [] }
         var matcher = SelectorMatcher(table: table)
         matcher.focused = focused ? position : nil
-        let matches = index.matches(position, table: table, matcher: matcher).map(\.rule)
+        let matches = matches(position, matcher).map(\.rule)
         // A rule with several matching selectors takes the place of its most specific one, the last.
         return matches.enumerated().compactMap { offset, rule in
             guard rules[rule].origin == .author, !matches[(offset + 1)...].contains(rule) else { return nil }

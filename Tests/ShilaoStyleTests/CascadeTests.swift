@@ -37,6 +37,16 @@ import Testing
         }
     }
 
+    /// The engine shares one index of them across pages, which holds only while they have
+    /// nothing that depends on the page or the screen.
+    @Test func userAgentSheetsHoldStyleRulesOnly() {
+        for sheet in [UserAgentStyles.sheet, QuirksMode.userAgentSheet] {
+            #expect(sheet.keyframes.isEmpty)
+            #expect(sheet.rules.allSatisfy { if case .style = $0 { true } else { false } })
+        }
+        #expect(UserAgentRules.quirks.rules.count > UserAgentRules.standard.rules.count)
+    }
+
     @Test func specificityThenOrder() throws {
         let html = """
         <style>

@@ -11,7 +11,7 @@ struct ActiveRule {
 /// element is only tested against selectors that could match it.
 /// A class: the engine reads it for every element, and a struct of dictionaries was copied
 /// (retained and released) on each read.
-final class RuleIndex {
+final class RuleIndex: Sendable {
     struct Entry {
         let selector: ComplexSelector
         let rule: Int
@@ -29,11 +29,11 @@ final class RuleIndex {
         }
     }
 
-    private var byID: [String: [Entry]] = [:]
-    private var byClass: [String: [Entry]] = [:]
-    private var byAttribute: [String: AttributeBucket] = [:]
-    private var byTag: [String: [Entry]] = [:]
-    private var universal: [Entry] = []
+    private let byID: [String: [Entry]]
+    private let byClass: [String: [Entry]]
+    private let byAttribute: [String: AttributeBucket]
+    private let byTag: [String: [Entry]]
+    private let universal: [Entry]
 
     /// Selectors keyed by one attribute's `[name=value]` or `[name^=prefix]` test. A sheet of
     /// `a[href^='/path']` rules would otherwise try every one on every link; here a link costs
@@ -79,10 +79,17 @@ final class RuleIndex {
     var isEmpty: Bool { byID.isEmpty && byClass.isEmpty && byAttribute.isEmpty && byTag.isEmpty && universal.isEmpty }
 
     /// In quirks mode the table holds lower-cased ids and classes, so the keys are lower-cased too.
-    /// `including` picks the selectors indexed (all by default); rule numbers stay those of `rules`.
-    init(rules: [ActiveRule], quirks: Bool, including: (ComplexSelector) -> Bool = { _ in true }) {
+    /// `including` picks the selectors indexed (all by default) and `start` the first rule;
+    /// rule numbers stay those of `rules`.
+    init(rules: [ActiveRule], from start: Int = 0, quirks: Bool, including: (ComplexSelector) -> Bool = { _ in true }) {
         func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
-        for (ruleIndex, active) in rules.enumerated() {
+        var byID: [String: [Entry]] = [:]
+        var byClass: [String: [Entry]] = [:]
+        var byAttribute: [String: AttributeBucket] = [:]
+        var byTag: [String: [Entry]] = [:]
+        var universal: [Entry] = []
+        for ruleIndex in start..<max(start, rules.count) {
+            let active = rules[ruleIndex]
             let originRank = active.origin == .userAgent ? 0 : 1
             for selector in active.rule.selectors where including(selector) {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
@@ -115,6 +122,11 @@ final class RuleIndex {
                 }
             }
         }
+        self.byID = byID
+        self.byClass = byClass
+        self.byAttribute = byAttribute
+        self.byTag = byTag
+        self.universal = universal
     }
 
     /// The tags, ids and classes of compounds that must be ancestors of the subject: those

@@ -61,3 +61,22 @@ enum UserAgentStyles {
     :focus-visible { outline: auto 1px -webkit-focus-ring-color; }
     """
 }
+
+/// The user-agent rules of a rendering mode and their index, built once per process: the
+/// sheets hold style rules only (no `@media`, no `@import`; a test checks), so every page in
+/// that mode gets the same ones, and indexing them per page was a twentieth of a small page.
+struct UserAgentRules: Sendable {
+    let rules: [ActiveRule]
+    let index: RuleIndex
+
+    static let standard = UserAgentRules(sheets: [UserAgentStyles.sheet], quirks: false)
+    static let quirks = UserAgentRules(sheets: [UserAgentStyles.sheet, QuirksMode.userAgentSheet], quirks: true)
+
+    private init(sheets: [Stylesheet], quirks: Bool) {
+        rules = sheets.flatMap(\.rules).compactMap { rule in
+            guard case .style(let style) = rule else { return nil }
+            return ActiveRule(rule: style, origin: .userAgent, sheet: "user agent")
+        }
+        index = RuleIndex(rules: rules, quirks: quirks)
+    }
+}
