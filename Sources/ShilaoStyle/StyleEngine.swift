@@ -284,10 +284,10 @@ public final class StyleEngine {
         }
     }
 
-    /// Author rules that apply in this viewport, in cascade order (UA rules left out).
-    public var authorRules: [AuthorRule] {
-        rules.filter { $0.origin == .author }.map(Self.authorRule)
-    }
+    /// Author rules that apply in this viewport, in cascade order (UA rules left out). Written
+    /// out once per engine: several checks read them, and serialising every value each time
+    /// cost as much as the check.
+    public private(set) lazy var authorRules: [AuthorRule] = rules.filter { $0.origin == .author }.map(Self.authorRule)
 
     /// The author rules that match `element` (while focused by keyboard when `focused`), in
     /// cascade order, so a message can name the rule that set a value.
