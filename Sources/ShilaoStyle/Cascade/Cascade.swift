@@ -8,18 +8,34 @@ struct Cascade {
         case pending(Int)
     }
 
+    /// Where the winning declaration is, not a copy of its value: the two tables of winners
+    /// are made and dropped for every element, and copying values into them (and destroying
+    /// the copies) was a fifth of computing a style.
     struct Winner {
-        var value: Value
+        /// A rule number; `inlineSource` for the style attribute, `hintSource` for a
+        /// presentational hint.
+        var source: Int32
+        /// The declaration's place in its rule, attribute or hints.
+        var declaration: Int32
+        /// The longhand's place in the declaration's values; for a `var()` declaration,
+        /// -1 - its index in `pending`.
+        var longhand: Int32
         /// 1 user agent, 2 author, 3 inline style.
         var origin: UInt8
         var important: Bool
     }
+
+    static let inlineSource: Int32 = -1
+    static let hintSource: Int32 = -2
 
     var winners = [Winner?](repeating: nil, count: CSSProperty.allCases.count)
     /// The user-agent winners, for `revert`.
     var userAgentWinners = [Winner?](repeating: nil, count: CSSProperty.allCases.count)
     var customs: [String: [ComponentValue]] = [:]
     var pending: [Declaration] = []
+    private let rules: [ActiveRule]
+    private let hints: [Declaration]
+    private let inline: [Declaration]
 
     /// Applies matched rules and the style attribute in cascade order: normal declarations
     /// (UA, author by specificity and order, inline), then important ones (author, inline, UA).
@@ -30,55 +46,71 @@ struct Cascade {
     /// count as author declarations placed before every author rule (HTML §15.3.1).
     init(matches: [(rule: Int, key: Int)], rules: [ActiveRule], hints: [Declaration] = [], inline: [Declaration], quirks: Bool) {
         self.quirks = quirks
+        self.rules = rules
+        self.hints = hints
+        self.inline = inline
         var hintsApplied = false
+        func applyHints() {
+            for (index, declaration) in hints.enumerated() { apply(declaration, Cascade.hintSource, index, origin: 2) }
+            hintsApplied = true
+        }
         for (ruleIndex, _) in matches {
             let active = rules[ruleIndex]
             let origin: UInt8 = active.origin == .userAgent ? 1 : 2
-            if origin == 2, !hintsApplied {
-                hints.forEach { apply($0, origin: 2) }
-                hintsApplied = true
-            }
-            for declaration in active.rule.declarations where !declaration.important {
-                apply(declaration, origin: origin)
+            if origin == 2, !hintsApplied { applyHints() }
+            for (index, declaration) in active.rule.declarations.enumerated() where !declaration.important {
+                apply(declaration, Int32(ruleIndex), index, origin: origin)
             }
         }
-        if !hintsApplied { hints.forEach { apply($0, origin: 2) } }
-        for declaration in inline where !declaration.important {
-            apply(declaration, origin: 3)
+        if !hintsApplied { applyHints() }
+        for (index, declaration) in inline.enumerated() where !declaration.important {
+            apply(declaration, Cascade.inlineSource, index, origin: 3)
         }
         for (ruleIndex, _) in matches where rules[ruleIndex].origin != .userAgent {
-            for declaration in rules[ruleIndex].rule.declarations where declaration.important {
-                apply(declaration, origin: 2)
+            for (index, declaration) in rules[ruleIndex].rule.declarations.enumerated() where declaration.important {
+                apply(declaration, Int32(ruleIndex), index, origin: 2)
             }
         }
-        for declaration in inline where declaration.important {
-            apply(declaration, origin: 3)
+        for (index, declaration) in inline.enumerated() where declaration.important {
+            apply(declaration, Cascade.inlineSource, index, origin: 3)
         }
         for (ruleIndex, _) in matches where rules[ruleIndex].origin == .userAgent {
-            for declaration in rules[ruleIndex].rule.declarations where declaration.important {
-                apply(declaration, origin: 1)
+            for (index, declaration) in rules[ruleIndex].rule.declarations.enumerated() where declaration.important {
+                apply(declaration, Int32(ruleIndex), index, origin: 1)
             }
         }
     }
 
-    private mutating func apply(_ declaration: Declaration, origin: UInt8) {
+    /// The winner's specified value, or its place in `pending`.
+    func value(of winner: Winner) -> Value {
+        if winner.longhand < 0 { return .pending(Int(-1 - winner.longhand)) }
+        let declaration: Declaration
+        switch winner.source {
+        case Cascade.inlineSource: declaration = inline[Int(winner.declaration)]
+        case Cascade.hintSource: declaration = hints[Int(winner.declaration)]
+        default: declaration = rules[Int(winner.source)].rule.declarations[Int(winner.declaration)]
+        }
+        switch declaration.payload {
+        case .longhands(let values), .quirks(let values): return .specified(values[Int(winner.longhand)].1)
+        case .pending, .custom: return .specified(.wide(.unset))  // never stored as a longhand winner
+        }
+    }
+
+    private mutating func apply(_ declaration: Declaration, _ source: Int32, _ index: Int, origin: UInt8) {
+        func winner(_ longhand: Int) -> Winner {
+            Winner(source: source, declaration: Int32(index), longhand: Int32(longhand), origin: origin, important: declaration.important)
+        }
         switch declaration.payload {
         case .custom(let name):
             customs[name] = declaration.value
         case .quirks(let values):
             guard quirks else { return }
-            for (property, value) in values {
-                set(property, Winner(value: .specified(value), origin: origin, important: declaration.important))
-            }
+            for (longhand, (property, _)) in values.enumerated() { set(property, winner(longhand)) }
         case .longhands(let values):
-            for (property, value) in values {
-                set(property, Winner(value: .specified(value), origin: origin, important: declaration.important))
-            }
+            for (longhand, (property, _)) in values.enumerated() { set(property, winner(longhand)) }
         case .pending(let properties):
             pending.append(declaration)
-            for property in properties {
-                set(property, Winner(value: .pending(pending.count - 1), origin: origin, important: declaration.important))
-            }
+            for property in properties { set(property, winner(-pending.count)) }
         }
     }
 

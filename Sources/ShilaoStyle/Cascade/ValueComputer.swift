@@ -71,7 +71,7 @@ struct ValueComputer {
         _ winner: Cascade.Winner, _ property: CSSProperty, cascade: Cascade, style: ComputedStyle,
         cache: inout [[(CSSProperty, SpecifiedValue)]??]
     ) -> SpecifiedValue {
-        switch winner.value {
+        switch cascade.value(of: winner) {
         case .specified(let value):
             return value
         case .pending(let index):
