@@ -10,6 +10,7 @@ import ShilaoDOM
         #expect(NameTokens.words("floatAd ad_top") == ["float", "ad", "ad", "top"])
         #expect(NameTokens.words("/images/ad/x.GIF") == ["images", "ad", "x", "gif"])
         #expect(NameTokens.words("validateCode2") == ["validate", "code2"])
+        #expect(NameTokens.words("广告ad-Top　XMLHttp") == ["ad", "top", "xmlhttp"])
     }
 
     @Test(arguments: ["ad", "ads", "adv", "guanggao", "adbox", "topad", "floatad", "piaochuang", "adsbygoogle"])

@@ -6,24 +6,26 @@ import ShilaoDOM
 enum NameTokens {
     /// Lower-cased words, split at anything but letters and digits and at camelCase humps.
     static func words(_ text: String) -> [String] {
+        // Over bytes: ids and classes are ASCII, and this runs on every element of a page.
         var words: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var previousWasLower = false
-        for character in text {
-            guard character.isASCII, character.quickIsLetter || character.isNumber else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            let upper = (0x41...0x5A).contains(byte), lower = (0x61...0x7A).contains(byte), digit = (0x30...0x39).contains(byte)
+            guard upper || lower || digit else {
+                flush()
                 previousWasLower = false
                 continue
             }
-            if character.isUppercase, previousWasLower, !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-            current.append(Character(character.lowercased()))
-            previousWasLower = character.isLowercase || character.isNumber
+            if upper, previousWasLower { flush() }
+            current.append(upper ? byte + 0x20 : byte)
+            previousWasLower = lower || digit
         }
-        if !current.isEmpty { words.append(current) }
+        flush()
         return words
     }
 
