@@ -11,7 +11,9 @@ public final class JSONLinesReporter: Reporter {
     }
 
     public func page(_ page: ScoredPage) throws {
-        try sink.write(RecordJSON.record(page, language: language).serialized() + "\n")
+        var line = RecordJSON.record(page, language: language).utf8()
+        line.append(UInt8(ascii: "\n"))
+        try sink.write(line)
     }
 
     public func finish(_ run: RunReport) throws {}

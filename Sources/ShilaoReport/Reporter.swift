@@ -122,6 +122,11 @@ public final class OutputSink {
     public func write(_ text: String) throws {
         try handle.write(contentsOf: Data(text.utf8))
     }
+
+    /// Writes bytes as they are, without a copy (a page's record can be tens of megabytes).
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try handle.write(contentsOf: $0) }
+    }
 }
 
 public struct OutputError: Error, CustomStringConvertible {
