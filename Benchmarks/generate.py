@@ -3,6 +3,8 @@
 
     generate.py large DIR            pages of about 150 KB, 500 KB, 1 MB and 2 MB
     generate.py small DIR COUNT      COUNT small pages in subfolders of 1,000 (for the memory run)
+    generate.py sheet DIR            one page of about 150 KB of markup with a 250 KB style sheet
+                                     (the style engine's figure: `shilao audit --timing` on it)
 
 The pages are deterministic (a fixed seed), so two runs measure the same bytes.
 """
@@ -44,8 +46,8 @@ def stylesheet(rng, rules):
     return "\n".join(out)
 
 
-def large_page(rng, target):
-    rules = max(500, target // 400)
+def large_page(rng, target, rules=None):
+    rules = rules or max(500, target // 400)
     head = (f"<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             f"<title>某某县人民政府 便民服务</title><style>\n{stylesheet(rng, rules)}\n</style></head>\n"
             "<body><a href=\"#main\">跳到主要内容</a>\n<div class=\"nav\"><ul>"
@@ -84,7 +86,7 @@ def small_page(rng, n):
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("large", "small"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("large", "small", "sheet"):
         sys.exit(__doc__)
     rng = random.Random(1)
     folder = sys.argv[2]
@@ -93,6 +95,11 @@ def main():
         for kb in (150, 500, 1000, 2000):
             with open(os.path.join(folder, f"large-{kb}k.html"), "w", encoding="utf-8") as f:
                 f.write(large_page(rng, kb * 1024))
+    elif sys.argv[1] == "sheet":
+        # About 122 bytes a rule: 2,050 rules make a 250 KB sheet, and the page stops growing
+        # 150 KB after it.
+        with open(os.path.join(folder, "style-150k.html"), "w", encoding="utf-8") as f:
+            f.write(large_page(rng, 400 * 1024, rules=2050))
     else:
         count = int(sys.argv[3])
         for n in range(count):
