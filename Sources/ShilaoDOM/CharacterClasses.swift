@@ -4,11 +4,8 @@
 extension Character {
     @inlinable
     public var quickIsWhitespace: Bool {
-        let lead = utf8.first!
-        if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) }
-        // Like isWhitespace, the first scalar decides; none above U+3000 is White_Space.
-        let scalar = unicodeScalars.first!
-        return scalar.value <= 0x3000 && scalar.properties.isWhitespace
+        // Like isWhitespace, the first scalar decides.
+        unicodeScalars.first!.quickIsWhitespace
     }
 
     @inlinable
@@ -19,5 +16,14 @@ extension Character {
         let value = unicodeScalars.first!.value
         if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return true }
         return isLetter
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, with ASCII answered directly; none above U+3000 is White_Space.
+    @inlinable
+    public var quickIsWhitespace: Bool {
+        if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return value <= 0x3000 && properties.isWhitespace
     }
 }

@@ -77,6 +77,7 @@ public final class StyleEngine {
         translucentAncestors = [Bool?](repeating: nil, count: table.count)
         userAgent = isQuirksMode ? UserAgentRules.quirks : UserAgentRules.standard
         rules = userAgent.rules
+        // Placeholders: reading the author sheets needs a whole engine.
         index = userAgent.index
         focusIndex = index
         loadAuthorSheets(pageURL: pageURL)

@@ -22,10 +22,7 @@ struct ScalarText {
     }
 
     func isWhitespace(at index: Int) -> Bool {
-        guard let scalar = self[index] else { return false }
-        // ASCII without Unicode's tables; none above U+3000 is White_Space.
-        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
-        return scalar.value <= 0x3000 && scalar.properties.isWhitespace
+        self[index]?.quickIsWhitespace ?? false
     }
 
     /// A letter, digit or underscore: what `\b` separates from everything else.
