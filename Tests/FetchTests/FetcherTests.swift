@@ -103,7 +103,9 @@ func withFetcher(_ settings: FetchSettings = answerSettings(), _ body: (Fetcher)
                     return
                 }
                 #expect(slow.contains("timed out"))
-                #expect(Date().timeIntervalSince(started) < 15, "the fetch gave up at its deadline, not when the page came")
+                // Under the page's 30 s rather than near the 6 s deadline: a loaded machine can hold both
+                // cooperative threads for seconds before the failure resumes this test.
+                #expect(Date().timeIntervalSince(started) < 25, "the fetch gave up at its deadline, not when the page came")
 
                 guard case .failed(_, let reset, nil) = await fetcher.fetch("\(server.base)/reset") else {
                     Issue.record("a reset connection must fail")
