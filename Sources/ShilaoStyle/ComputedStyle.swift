@@ -147,6 +147,10 @@ public struct ComputedStyle: Sendable {
 
     private var storage = Storage(Storage.Values())
 
+    /// Which box of values this style reads: styles copied from one another share one until
+    /// either is changed.
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     private var unique: Storage {
         mutating get {
             if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.values) }

@@ -402,4 +402,29 @@ import Testing
             #expect(style(engine, doc, "c").inset.top == .auto)
         }
     }
+
+    /// Elements whose style follows from the same parent values and the same matched rules
+    /// share one copy of their values; anything else that decides a style keeps them apart.
+    @Test func stylesAreSharedOnlyWhenEverythingThatDecidesThemAgrees() throws {
+        let html = """
+        <html><head><title>t</title><style>.a{font-size:2em;color:#123456} .b{color:red}</style></head><body>
+        <div id="small" style="font-size:10px"><p class="a" id="s1">x</p><p class="a" id="s2">y</p>
+          <p class="a" id="s3" style="color:blue">z</p><p class="a b" id="s4">w</p></div>
+        <div id="large" style="font-size:20px"><p class="a" id="l1">x</p></div>
+        <table><tr><td id="t1">a</td><td id="t2" bgcolor="ff0000">b</td><td id="t3">c</td></tr></table>
+        </body></html>
+        """
+        try withEngine(html) { engine, doc in
+            let s1 = style(engine, doc, "s1"), s2 = style(engine, doc, "s2")
+            #expect(s1.identity == s2.identity, "same parent, same rules: one copy")
+            #expect(s1.fontSize == 20 && s2.fontSize == 20)
+            #expect(style(engine, doc, "s3").color == RGBA(css: "blue"))
+            #expect(style(engine, doc, "s3").identity != s1.identity)
+            #expect(style(engine, doc, "s4").color == RGBA(css: "red"))
+            #expect(style(engine, doc, "l1").fontSize == 40, "a parent of another size is another style")
+            #expect(style(engine, doc, "t2").backgroundColor == RGBA(css: "red"))
+            #expect(style(engine, doc, "t3").backgroundColor != style(engine, doc, "t2").backgroundColor)
+            #expect(style(engine, doc, "t1").identity == style(engine, doc, "t3").identity)
+        }
+    }
 }
