@@ -28,7 +28,27 @@ public indirect enum JSON: Sendable, Equatable {
         return output
     }
 
-    private func write(to output: inout [UInt8], indent: Int?, level: Int) {
+    /// Compact JSON followed by `suffix`, handed to `emit` in pieces of about `chunk` bytes: a
+    /// page record of a million findings is never held as one buffer, nor copied as it grows.
+    /// A value smaller than `chunk` is emitted whole, in one call.
+    public func write(inChunksOf chunk: Int, appending suffix: [UInt8] = [], _ emit: ([UInt8]) throws -> Void) throws {
+        var output: [UInt8] = []
+        output.reserveCapacity(min(chunk, 1 << 16))
+        var failure: Error?
+        write(to: &output, indent: nil, level: 0) { buffer in
+            guard buffer.count >= chunk else { return }
+            if failure == nil {
+                do { try emit(buffer) } catch { failure = error }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        if let failure { throw failure }
+        output += suffix
+        try emit(output)
+    }
+
+    /// `flush` is offered the output after each array element.
+    private func write(to output: inout [UInt8], indent: Int?, level: Int, flush: (inout [UInt8]) -> Void = { _ in }) {
         switch self {
         case .null: output += "null".utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
@@ -42,7 +62,8 @@ public indirect enum JSON: Sendable, Equatable {
             for (index, value) in values.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSON.newline(&output, indent, level + 1)
-                value.write(to: &output, indent: indent, level: level + 1)
+                value.write(to: &output, indent: indent, level: level + 1, flush: flush)
+                flush(&output)
             }
             JSON.newline(&output, indent, level)
             output.append(UInt8(ascii: "]"))
@@ -54,7 +75,7 @@ public indirect enum JSON: Sendable, Equatable {
                 JSON.newline(&output, indent, level + 1)
                 JSON.escape(key, into: &output)
                 output += (indent == nil ? ":" : ": ").utf8
-                value.write(to: &output, indent: indent, level: level + 1)
+                value.write(to: &output, indent: indent, level: level + 1, flush: flush)
             }
             JSON.newline(&output, indent, level)
             output.append(UInt8(ascii: "}"))

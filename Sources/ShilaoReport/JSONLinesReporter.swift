@@ -10,10 +10,13 @@ public final class JSONLinesReporter: Reporter {
         self.language = language
     }
 
+    /// A record bigger than this goes out in pieces of about this size (still one line).
+    static let chunk = 1 << 20
+
     public func page(_ page: ScoredPage) throws {
-        var line = RecordJSON.record(page, language: language).utf8()
-        line.append(UInt8(ascii: "\n"))
-        try sink.write(line)
+        try RecordJSON.record(page, language: language).write(inChunksOf: Self.chunk, appending: [UInt8(ascii: "\n")]) {
+            try sink.write($0)
+        }
     }
 
     public func finish(_ run: RunReport) throws {}

@@ -21,6 +21,32 @@ import ShilaoCore
         #expect(english.contains(#""message":"EN 图片缺少替代文本""#))
     }
 
+    /// A big record goes out in pieces that add up to the whole line; a small one in one piece;
+    /// a failed write stops the record and is thrown.
+    @Test func bigRecordsAreWrittenInChunks() throws {
+        let page = ScoredPage(record: Demo.pageA, score: Demo.profile.score(Demo.pageA.audit.outcomes))
+        let record = RecordJSON.record(page, language: .zhCN)
+        let whole = record.utf8() + [UInt8(ascii: "\n")]
+        var pieces: [[UInt8]] = []
+        try record.write(inChunksOf: 64, appending: [UInt8(ascii: "\n")]) { pieces.append($0) }
+        #expect(pieces.count > 1)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 64 })
+        #expect(Array(pieces.joined()) == whole)
+        pieces = []
+        try record.write(inChunksOf: 1 << 20, appending: [UInt8(ascii: "\n")]) { pieces.append($0) }
+        #expect(pieces == [whole])
+
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try record.write(inChunksOf: 64) { _ in
+                calls += 1
+                throw Full()
+            }
+        }
+        #expect(calls == 1, "nothing more is written after a failed write")
+    }
+
     @Test func unscoredAndErrorRecordsHaveEmptyScores() throws {
         let line = RecordJSON.record(Demo.pageC, score: nil, language: .en).serialized()
         let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
