@@ -39,12 +39,27 @@ public struct Element: Hashable {
     /// The attribute's value; `nil` when the attribute is missing, `""` when it is present
     /// but empty or has no value (`alt` and `alt=""` alike).
     public func attribute(_ name: String) -> String? {
-        guard let prop = xmlHasProp(node, name) else { return nil }
+        guard let prop = property(name) else { return nil }
         return attributeValue(prop)
     }
 
     public func hasAttribute(_ name: String) -> Bool {
-        xmlHasProp(node, name) != nil
+        property(name) != nil
+    }
+
+    /// The attribute node named `name`. Walks the list itself: passing a Swift string to
+    /// `xmlHasProp` copied it into a new C string on every call, and an HTML document has no
+    /// DTD defaults for `xmlHasProp` to add.
+    private func property(_ name: String) -> xmlAttrPtr? {
+        var name = name
+        return name.withUTF8 { wanted in
+            var prop = node.pointee.properties
+            while let current = prop {
+                if let raw = current.pointee.name, strcmpBytes(raw, wanted) { return current }
+                prop = current.pointee.next
+            }
+            return nil
+        }
     }
 
     /// Attributes in source order, names lower-cased by the parser.
@@ -60,9 +75,13 @@ public struct Element: Hashable {
     }
 
     private func attributeValue(_ prop: xmlAttrPtr) -> String {
-        guard prop.pointee.children != nil, let raw = xmlNodeGetContent(xmlNodePtr(OpaquePointer(prop))) else {
-            return ""
+        guard let child = prop.pointee.children else { return "" }
+        // The parser leaves a value as one text node: read it in place rather than have
+        // libxml2 copy it into a buffer to free again.
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            return String(cString: content)
         }
+        guard let raw = xmlNodeGetContent(xmlNodePtr(OpaquePointer(prop))) else { return "" }
         defer { cxml_free(raw) }
         return String(cString: raw)
     }

@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    /// Values come decoded (character references, CJK, names folded to lower case by the
+    /// parser), and names match whole and exactly.
+    @Test func attributeValuesAndNames() throws {
+        try with(#"<a TITLE="办&amp;事 &#x6307;&#21335; &lt;b&gt;" data-x="1" data-xy="2" href>x</a>"#) { doc in
+            let link = try #require(doc.elements(named: "a").first)
+            #expect(link.attribute("title") == "办&事 指南 <b>")
+            #expect(link.attribute("TITLE") == nil, "the parser folded the name; look-ups are exact")
+            #expect(link.attribute("data-x") == "1")
+            #expect(link.attribute("data-xy") == "2")
+            #expect(link.attribute("data") == nil)
+            #expect(link.attribute("href") == "")
+            #expect(link.attributes.map(\.name) == ["title", "data-x", "data-xy", "href"])
+        }
+    }
+
     @Test func lineNumbersPathsAndSnippets() throws {
         let html = "<html>\r\n<body>\r\n<div>x</div>\r\n<div>\r\n<img src=\"a.png\">\r\n<img src=\"b&quot;.png\" alt=\"\">\r\n</div></body></html>"
         try with(html) { doc in
