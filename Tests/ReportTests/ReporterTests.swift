@@ -47,6 +47,29 @@ import ShilaoCore
         #expect(calls == 1, "nothing more is written after a failed write")
     }
 
+    /// A page record of several megabytes reaches the file as one whole line.
+    @Test func jsonLinesWritesABigRecordWhole() throws {
+        let findings = (0..<20_000).map {
+            Demo.finding("img-alt", .failed, .critical, line: $0, path: "/html/body/div[\($0)]/img",
+                         snippet: #"<img src="图片\#($0).png">"#, message: "图片缺少替代文本")
+        }
+        let record = PageRecord(url: "big.html", status: .ok, error: nil,
+                                audit: PageAudit(outcomes: ["img-alt": .failed], findings: findings))
+        let page = ScoredPage(record: record, score: nil)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-big-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            let reporter = JSONLinesReporter(sink: try OutputSink.file(url.path), language: .zhCN)
+            try reporter.page(page)
+            try reporter.page(ScoredPage(record: Demo.pageA, score: nil))
+        }
+        let written = try [UInt8](Data(contentsOf: url))
+        let expected = RecordJSON.record(page, language: .zhCN).utf8() + [UInt8(ascii: "\n")]
+            + RecordJSON.record(ScoredPage(record: Demo.pageA, score: nil), language: .zhCN).utf8() + [UInt8(ascii: "\n")]
+        #expect(expected.count > 3 * JSONLinesReporter.chunk, "the record spans several pieces")
+        #expect(written == expected)
+    }
+
     @Test func unscoredAndErrorRecordsHaveEmptyScores() throws {
         let line = RecordJSON.record(Demo.pageC, score: nil, language: .en).serialized()
         let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
