@@ -324,10 +324,11 @@ public final class StyleEngine {
         guard let position = table.index(of: element) else { return [] }
         var matcher = SelectorMatcher(table: table)
         matcher.focused = focused ? position : nil
-        let matches = matches(position, matcher).map(\.rule)
+        // The author index alone: it holds every author rule and nothing else.
+        let matches = index.matches(position, table: table, matcher: matcher).map(\.rule)
         // A rule with several matching selectors takes the place of its most specific one, the last.
         return matches.enumerated().compactMap { offset, rule in
-            guard rules[rule].origin == .author, !matches[(offset + 1)...].contains(rule) else { return nil }
+            guard !matches[(offset + 1)...].contains(rule) else { return nil }
             return Self.authorRule(rules[rule])
         }
     }
