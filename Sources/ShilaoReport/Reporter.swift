@@ -123,7 +123,7 @@ public final class OutputSink {
         try handle.write(contentsOf: Data(text.utf8))
     }
 
-    /// Writes bytes as they are, without a copy (a page's record can be tens of megabytes).
+    /// Writes bytes as they are, without a copy (JSON Lines records, in pieces of up to a megabyte).
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try handle.write(contentsOf: $0) }
     }
