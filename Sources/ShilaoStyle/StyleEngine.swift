@@ -133,7 +133,7 @@ public final class StyleEngine {
     }
 
     private func isCSS(_ type: String?) -> Bool {
-        guard let type = type?.trimmingCharacters(in: .whitespaces).asciiLowercased, !type.isEmpty else { return true }
+        guard let type = type?.trimmed(.whitespaces).asciiLowercased, !type.isEmpty else { return true }
         return type == "text/css"
     }
 
@@ -294,7 +294,7 @@ public final class StyleEngine {
 
     /// An attribute colour as CSS: browsers also read hex digits written without `#`.
     static func legacyColor(_ raw: String) -> String? {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmed(.whitespaces)
         guard !value.isEmpty, !value.contains(";") else { return nil }
         let isHex = (value.count == 3 || value.count == 6) && value.allSatisfy(\.isHexDigit)
         return isHex ? "#" + value : value

@@ -1,4 +1,5 @@
 import Foundation
+import ShilaoDOM
 
 /// Why a linked or imported sheet could not be used. The engine records it as a problem of the
 /// page and carries on without the sheet.
@@ -96,7 +97,7 @@ enum URLResolver {
     }
 
     static func resolve(_ href: String, against base: URL?) -> URL? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = href.trimmed(.whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         let escaped = trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
         return URL(string: escaped, relativeTo: base)?.absoluteURL

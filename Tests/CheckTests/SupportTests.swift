@@ -31,6 +31,25 @@ import ShilaoDOM
         #expect(NumberText.format(0.25) == "0.2")
         #expect(NumberText.format(1.15) == "1.1")
         #expect(NumberText.format(1e300) == String(format: "%.0f", 1e300))
+        #expect(NumberText.format(-0.04) == "-0")
+    }
+
+    /// The hand-written rounding against C's formatter, trailing zeros trimmed as messages do:
+    /// decimal ties (k/8), values one ulp either side of them, and values whose products round.
+    @Test func numbersRoundAsPrintfDoes() {
+        var values: [Double] = [0, 0.005, 1.005, 2.675, 1.0005, 4.4999999999999996, 0.125, 1e10 + 0.5]
+        for k in 0..<4000 {
+            let tie = Double(k) / 8
+            values += [tie, tie.nextUp, tie.nextDown, Double(k) / 1000, Double(k) * 0.01 + 0.005, Double(k) / 3, -Double(k) / 7]
+        }
+        for value in values {
+            for digits in 0...3 {
+                var expected = String(format: "%.\(digits)f", value)
+                while expected.contains("."), expected.hasSuffix("0") { expected.removeLast() }
+                if expected.hasSuffix(".") { expected.removeLast() }
+                #expect(NumberText.format(value, digits: digits) == expected, "\(value) with \(digits) digits")
+            }
+        }
     }
 
     @Test func fontLevelSelectorsLeadWithTheirFirstCompound() {

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import ShilaoCore
+import ShilaoDOM
 
 /// The quick character classes must answer exactly as the standard library does.
 @Suite struct CharacterClassesTests {
@@ -20,5 +22,12 @@ import ShilaoCore
         let character = Character(text)
         #expect(character.quickIsWhitespace == character.isWhitespace)
         #expect(character.quickIsLetter == character.isLetter)
+    }
+
+    @Test(arguments: ["", " ", "a", " a ", "a b", "\u{3000}村务\u{3000}", "\n\tx\r\n", "x\u{A0}", "\u{A0}x", "~", "~ ", "\u{85}y\u{2028}"])
+    func trimmingAnswersAsFoundation(_ text: String) {
+        #expect(text.trimmed(.whitespaces) == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimmed(.whitespacesAndNewlines) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.dropFirst(0).trimmed(.whitespaces) == text.trimmingCharacters(in: .whitespaces))
     }
 }

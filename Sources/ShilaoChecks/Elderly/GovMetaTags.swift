@@ -13,7 +13,7 @@ struct GovMetaTags: BuiltInCheck {
         guard let root = page.document.root else { return }
         var present: Set<String> = []
         for meta in page.document.elements(named: "meta") {
-            guard let name = meta.attribute("name")?.trimmingCharacters(in: .whitespaces).lowercased(),
+            guard let name = meta.attribute("name")?.trimmed(.whitespaces).lowercased(),
                   let content = meta.attribute("content"), !content.allSatisfy(\.quickIsWhitespace) else { continue }
             present.insert(name)
         }

@@ -23,7 +23,7 @@ struct Bypass: BuiltInCheck {
         // Collected once: scanning the page for every in-page link is quadratic.
         var anchorNames: Set<String>?
         for link in links {
-            guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespaces), href.hasPrefix("#"),
+            guard let href = link.attribute("href")?.trimmed(.whitespaces), href.hasPrefix("#"),
                   href.count > 1, href.lowercased() != "#top" else { continue }
             let target = String(href.dropFirst())
             let fragment = target.removingPercentEncoding ?? target

@@ -71,7 +71,7 @@ struct LinkPurpose: BuiltInCheck {
 
     /// Where the link goes, without the fragment; nil for script links, whose target is unknown.
     static func destination(_ link: Element) -> String? {
-        let href = (link.attribute("href") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let href = (link.attribute("href") ?? "").trimmed(.whitespacesAndNewlines)
         if href.lowercased().hasPrefix("javascript:") { return nil }
         return String(href.prefix { $0 != "#" })
     }

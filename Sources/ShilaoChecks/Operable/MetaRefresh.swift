@@ -10,7 +10,7 @@ struct MetaRefresh: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         for meta in page.document.elements where meta.name == "meta" {
-            guard meta.attribute("http-equiv")?.trimmingCharacters(in: .whitespaces).lowercased() == "refresh",
+            guard meta.attribute("http-equiv")?.trimmed(.whitespaces).lowercased() == "refresh",
                   let content = meta.attribute("content"),
                   let refresh = MetaRefresh.parse(content) else { continue }
             let data = ["delay": String(refresh.delay)]

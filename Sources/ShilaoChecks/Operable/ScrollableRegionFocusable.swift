@@ -29,7 +29,7 @@ struct ScrollableRegionFocusable: BuiltInCheck {
         style.split(separator: ";").contains { declaration in
             let parts = declaration.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { return false }
-            let property = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let property = parts[0].trimmed(.whitespaces).lowercased()
             guard property == "overflow" || property == "overflow-x" || property == "overflow-y" else { return false }
             return parts[1].lowercased().split(whereSeparator: { $0.quickIsWhitespace || $0 == "!" })
                 .contains { $0 == "scroll" || $0 == "auto" }

@@ -13,16 +13,16 @@ struct AutocompleteValid: BuiltInCheck {
             guard field.isNamed("input") || field.isNamed("select") || field.isNamed("textarea"),
                   let value = field.attribute("autocomplete"), !value.allSatisfy(\.quickIsWhitespace) else { continue }
             if field.isNamed("input"),
-               Self.noAutofillTypes.contains((field.attribute("type") ?? "").trimmingCharacters(in: .whitespaces).lowercased()) {
+               Self.noAutofillTypes.contains((field.attribute("type") ?? "").trimmed(.whitespaces).lowercased()) {
                 continue
             }
             // isFocusable is false for disabled, unrendered and inert fields: nobody fills those in.
             guard tree.isFocusable(field),
-                  field.attribute("aria-disabled")?.trimmingCharacters(in: .whitespaces).lowercased() != "true" else { continue }
+                  field.attribute("aria-disabled")?.trimmed(.whitespaces).lowercased() != "true" else { continue }
             if Self.isValid(value) {
                 results.pass(field)
             } else {
-                results.fail(field, "fail", ["value": value.trimmingCharacters(in: .whitespaces)])
+                results.fail(field, "fail", ["value": value.trimmed(.whitespaces)])
             }
         }
     }

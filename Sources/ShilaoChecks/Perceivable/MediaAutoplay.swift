@@ -42,7 +42,7 @@ struct MediaAutoplay: BuiltInCheck {
 
     /// `autostart="true"` and the like; `false`, `0` and `no` keep a plug-in quiet.
     static func isOn(_ value: String?) -> Bool {
-        guard let value = value?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        guard let value = value?.trimmed(.whitespaces).lowercased() else { return false }
         return !["false", "0", "no", "off"].contains(value)
     }
 

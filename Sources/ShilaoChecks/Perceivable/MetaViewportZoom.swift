@@ -1,5 +1,6 @@
 import Foundation
 import ShilaoCore
+import ShilaoDOM
 
 /// ACT b4f0c3: the viewport meta lets people zoom: no `user-scalable=no`, `maximum-scale` ≥ 2.
 struct MetaViewportZoom: BuiltInCheck {
@@ -7,7 +8,7 @@ struct MetaViewportZoom: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         for meta in page.document.elements where meta.name == "meta" {
-            guard meta.attribute("name")?.trimmingCharacters(in: .whitespaces).lowercased() == "viewport",
+            guard meta.attribute("name")?.trimmed(.whitespaces).lowercased() == "viewport",
                   let content = meta.attribute("content") else { continue }
             let properties = MetaViewportZoom.properties(content)
             let scalable = properties["user-scalable"]
@@ -32,7 +33,7 @@ struct MetaViewportZoom: BuiltInCheck {
     static func properties(_ content: String) -> [String: String] {
         var result: [String: String] = [:]
         for part in content.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmed(.whitespaces) }
             guard pair.count == 2, !pair[0].isEmpty else { continue }
             result[pair[0].lowercased()] = pair[1]
         }

@@ -153,7 +153,7 @@ struct NonTextContrast: BuiltInCheck {
         while let node = current {
             let style = page.style.style(of: node)
             if style.source(of: property) != nil { return property == .fill ? style.fill : style.stroke }
-            if let value = node.attribute(attribute)?.trimmingCharacters(in: .whitespaces).lowercased() {
+            if let value = node.attribute(attribute)?.trimmed(.whitespaces).lowercased() {
                 if value == "currentcolor" { return style.color }
                 // none, and paint servers such as url(#gradient): no flat colour.
                 return RGBA(css: value) ?? .transparent

@@ -34,11 +34,11 @@ struct ObjectAlt: BuiltInCheck {
     }
 
     static func content(of object: Element) -> Content {
-        if let type = object.attribute("type")?.trimmingCharacters(in: .whitespaces).lowercased(), !type.isEmpty {
+        if let type = object.attribute("type")?.trimmed(.whitespaces).lowercased(), !type.isEmpty {
             if ["image/", "audio/", "video/"].contains(where: type.hasPrefix) || type == flashType { return .nonText }
             return .text
         }
-        guard let data = object.attribute("data"), let url = URL(string: data.trimmingCharacters(in: .whitespaces)) else {
+        guard let data = object.attribute("data"), let url = URL(string: data.trimmed(.whitespaces)) else {
             return .unknown
         }
         let ext = url.pathExtension.lowercased()

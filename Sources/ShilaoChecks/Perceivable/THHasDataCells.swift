@@ -18,7 +18,7 @@ struct THHasDataCells: BuiltInCheck {
                 guard headerRole == "columnheader" || headerRole == "rowheader", !tree.isHidden(header.element) else { continue }
                 let id = header.element.attribute("id")
                 // A `scope="rowgroup"` header heads the rest of its row group, below it as well.
-                let rowGroupHeader = header.element.attribute("scope")?.trimmingCharacters(in: .whitespaces).lowercased() == "rowgroup"
+                let rowGroupHeader = header.element.attribute("scope")?.trimmed(.whitespaces).lowercased() == "rowgroup"
                 let heads = cells.contains { cell in
                     guard cell.element != header.element else { return false }
                     if let headers = cell.element.attribute("headers"), !headers.allSatisfy(\.quickIsWhitespace) {

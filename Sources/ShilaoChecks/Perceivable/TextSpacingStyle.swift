@@ -35,7 +35,7 @@ struct TextSpacingStyle: BuiltInCheck {
             for spacing in Self.spacings {
                 guard let source = style.source(of: spacing.property), source.origin == .inlineStyle, source.important,
                       let winner = declared.last(where: { $0.important && spacing.names.contains($0.property.lowercased()) }),
-                      !Self.deferring.contains(winner.value.trimmingCharacters(in: .whitespaces).lowercased())
+                      !Self.deferring.contains(winner.value.trimmed(.whitespaces).lowercased())
                 else { continue }
                 // Line height only matters between lines: text on a single line is left alone.
                 if spacing.property == .lineHeight, !Self.wraps(element, style: style, page: page) { continue }

@@ -66,7 +66,7 @@ struct AccessibleNamePresent: Check {
                 let type = (element.attribute("type") ?? "text").lowercased()
                 if excludedInputTypes.contains(type) || inputTypes.map({ !$0.contains(type) }) == true { continue }
             }
-            if excludeNegativeTabindex, let tabindex = element.attribute("tabindex").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+            if excludeNegativeTabindex, let tabindex = element.attribute("tabindex").flatMap({ Int($0.trimmed(.whitespaces)) }),
                tabindex < 0 { continue }
             guard !tree.isHidden(element) else { continue }
             results.judgeName(of: element, in: tree)

@@ -15,7 +15,7 @@ struct AriaHiddenFocus: BuiltInCheck {
         var offending: [Element] = []
         var roots: [Element] = []
         for element in page.document.elements {
-            if element.attribute("aria-hidden")?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == "true" {
+            if element.attribute("aria-hidden")?.trimmed(.whitespacesAndNewlines).lowercased() == "true" {
                 roots.append(element)
             }
             // Focusable elements are rendered, so a hidden one is hidden by aria-hidden.

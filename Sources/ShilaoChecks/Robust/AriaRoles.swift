@@ -1,5 +1,6 @@
 import Foundation
 import ShilaoCore
+import ShilaoDOM
 
 /// ACT 674b10: a `role` attribute on an element in the accessibility tree names at least one
 /// real, non-abstract WAI-ARIA role (a misspelt role is ignored and the element keeps its
@@ -15,7 +16,7 @@ struct AriaRoles: BuiltInCheck {
             if tree.explicitRole(element) != nil {
                 results.pass(element)
             } else {
-                results.fail(element, "fail", ["role": value.trimmingCharacters(in: .whitespacesAndNewlines)])
+                results.fail(element, "fail", ["role": value.trimmed(.whitespacesAndNewlines)])
             }
         }
     }

@@ -6,7 +6,7 @@ extension AccessibilityContext {
     /// Reached with the Tab key: focusable, and not taken out of the order by a negative `tabindex`.
     func isInTabOrder(_ element: Element) -> Bool {
         guard isFocusable(element) else { return false }
-        guard let tabindex = element.attribute("tabindex").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+        guard let tabindex = element.attribute("tabindex").flatMap({ Int($0.trimmed(.whitespaces)) }) else {
             return true
         }
         return tabindex >= 0
@@ -24,7 +24,7 @@ extension AccessibilityContext {
         } else {
             switch element.name {
             case "input":
-                let type = element.attribute("type")?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                let type = element.attribute("type")?.trimmed(.whitespaces).lowercased() ?? ""
                 roleName = ["date", "datetime-local", "file", "month", "password", "time", "week"].contains(type) ? "textbox" : nil
             case "audio", "video": roleName = "application"
             default: roleName = Self.genericElements.contains(element.name) ? "generic" : nil

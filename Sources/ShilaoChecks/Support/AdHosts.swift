@@ -1,5 +1,6 @@
 import CheckPack
 import Foundation
+import ShilaoDOM
 
 /// Ad-network hosts, read once from `checks/data/ad-hosts.txt` (kept as data so it can be
 /// updated without touching code).
@@ -9,7 +10,7 @@ enum AdHosts {
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             preconditionFailure("the built-in catalogue lacks data/ad-hosts.txt")
         }
-        return Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        return Set(text.split(whereSeparator: \.isNewline).map { $0.trimmed(.whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map { $0.lowercased() })
     }()
 
@@ -32,7 +33,7 @@ enum AdHosts {
 
     /// The lower-cased host of an absolute or scheme-relative URL; nil for relative ones.
     static func host(of url: String) -> String? {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let trimmed = url.trimmed(.whitespacesAndNewlines).lowercased()
         let rest: Substring
         if trimmed.hasPrefix("//") {
             rest = trimmed.dropFirst(2)

@@ -1,5 +1,6 @@
 import CheckPack
 import Foundation
+import ShilaoDOM
 
 /// BCP 47 primary language subtags, read once from `checks/data/language-subtags.txt`.
 enum LanguageTags {
@@ -18,7 +19,7 @@ enum LanguageTags {
 
     /// The lower-cased primary subtag, or nil when the tag is blank.
     static func primarySubtag(_ tag: String) -> String? {
-        let trimmed = tag.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = tag.trimmed(.whitespacesAndNewlines)
         guard let first = trimmed.split(separator: "-", omittingEmptySubsequences: false).first, !first.isEmpty else {
             return nil
         }

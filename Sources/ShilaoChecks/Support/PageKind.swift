@@ -39,7 +39,7 @@ enum PageKind {
     /// this page). Where one exists, this page is not the elder service itself.
     static func separateElderVersion(_ page: Page) -> Element? {
         page.document.elements.first { element in
-            guard element.name == "a", let href = element.attribute("href")?.trimmingCharacters(in: .whitespaces),
+            guard element.name == "a", let href = element.attribute("href")?.trimmed(.whitespaces),
                   !href.isEmpty, !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") else { return false }
             return namesElderVersion(ControlText.allText(of: element))
         }
@@ -72,7 +72,7 @@ enum PageKind {
     /// The `content` of every `<meta name=…>` with one of the (lower-case) names.
     static func metaContents(_ document: HTMLDocument, names: Set<String>) -> [String] {
         document.elements(named: "meta").compactMap { meta in
-            guard let name = meta.attribute("name")?.trimmingCharacters(in: .whitespaces).lowercased(),
+            guard let name = meta.attribute("name")?.trimmed(.whitespaces).lowercased(),
                   names.contains(name) else { return nil }
             return meta.attribute("content") ?? ""
         }

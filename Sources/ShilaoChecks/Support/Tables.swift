@@ -76,7 +76,7 @@ struct TableGrid {
 
     /// A span attribute as a positive integer; 0, missing or invalid values count as 1.
     private static func span(_ cell: Element, _ attribute: String, limit: Int) -> Int {
-        guard let text = cell.attribute(attribute)?.trimmingCharacters(in: .whitespaces),
+        guard let text = cell.attribute(attribute)?.trimmed(.whitespaces),
               let value = Int(text.prefix { $0.isASCII && $0.isNumber }), value > 0 else { return 1 }
         return min(value, limit)
     }

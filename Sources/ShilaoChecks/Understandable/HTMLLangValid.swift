@@ -1,4 +1,5 @@
 import ShilaoCore
+import ShilaoDOM
 
 /// ACT bf051a: the `lang` of the `html` element starts with a known primary language subtag.
 struct HTMLLangValid: BuiltInCheck {
@@ -10,7 +11,7 @@ struct HTMLLangValid: BuiltInCheck {
         if LanguageTags.isValid(lang) {
             results.pass(root)
         } else {
-            results.fail(root, "fail", ["lang": lang.trimmingCharacters(in: .whitespaces)])
+            results.fail(root, "fail", ["lang": lang.trimmed(.whitespaces)])
         }
     }
 }

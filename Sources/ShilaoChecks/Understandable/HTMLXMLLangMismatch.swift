@@ -1,4 +1,5 @@
 import ShilaoCore
+import ShilaoDOM
 
 /// ACT 5b7ae0: when the `html` element has valid `lang` and `xml:lang` values, both name the
 /// same primary language.
@@ -13,8 +14,8 @@ struct HTMLXMLLangMismatch: BuiltInCheck {
             results.pass(root)
         } else {
             results.fail(root, "fail", [
-                "lang": lang.trimmingCharacters(in: .whitespaces),
-                "xmlLang": xmlLang.trimmingCharacters(in: .whitespaces),
+                "lang": lang.trimmed(.whitespaces),
+                "xmlLang": xmlLang.trimmed(.whitespaces),
             ])
         }
     }

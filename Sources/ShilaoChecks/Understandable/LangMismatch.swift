@@ -30,7 +30,7 @@ struct LangMismatch: BuiltInCheck {
               let primary = LanguageTags.primarySubtag(lang) else { return }
         let letters = LangMismatch.count(body)
         guard letters.total >= LangMismatch.minimumLetters else { return }
-        let declared = lang.trimmingCharacters(in: .whitespaces)
+        let declared = lang.trimmed(.whitespaces)
         if LangMismatch.chineseSubtags.contains(primary) {
             if Double(letters.han) < Double(letters.total) * LangMismatch.chineseMinimumShare {
                 results.fail(root, "fail.no-chinese", ["lang": declared])

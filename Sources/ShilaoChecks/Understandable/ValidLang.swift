@@ -15,7 +15,7 @@ struct ValidLang: BuiltInCheck {
             if LanguageTags.isValid(lang) {
                 results.pass(element)
             } else {
-                results.fail(element, "fail", ["lang": lang.trimmingCharacters(in: .whitespaces)])
+                results.fail(element, "fail", ["lang": lang.trimmed(.whitespaces)])
             }
         }
     }
