@@ -262,6 +262,19 @@ public struct Element: Hashable {
     /// Child nodes of this element that are text, in order, with their text (for checks that
     /// look at the element's own text rather than its descendants').
     public var ownText: String {
+        // Most elements hold one text node or none: read it in place, without a byte buffer.
+        var texts = 0
+        var only: UnsafePointer<xmlChar>?
+        var scan = Element.contentChildren(of: node)
+        while let c = scan {
+            if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
+                texts += 1
+                only = UnsafePointer(content)
+            }
+            scan = c.pointee.next
+        }
+        if texts == 0 { return "" }
+        if texts == 1, let only { return String(cString: only) }
         var bytes: [UInt8] = []
         var child = Element.contentChildren(of: node)
         while let c = child {
@@ -387,11 +400,7 @@ private func strcmpBytes(_ raw: UnsafePointer<xmlChar>, _ buffer: UnsafeBufferPo
 }
 
 private func appendCString(_ content: UnsafePointer<xmlChar>, to bytes: inout [UInt8]) {
-    var index = 0
-    while content[index] != 0 {
-        bytes.append(content[index])
-        index += 1
-    }
+    bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
 }
 
 extension String {

@@ -35,6 +35,18 @@ struct FullwidthSpaceLayout: BuiltInCheck {
     /// The ranges of spaced-out words: single Han characters joined by runs of spaces, with no
     /// Han character right before the first or right after the last.
     static func spacedWords(in text: String) -> [Range<String.Index>] {
+        // A spaced word has a Han character right before a space: text without that pair of
+        // scalars, most of a page, is passed without breaking it into characters.
+        var hanBefore = false
+        var pair = false
+        for scalar in text.unicodeScalars {
+            if hanBefore, scalar.quickIsWhitespace {
+                pair = true
+                break
+            }
+            hanBefore = PageText.isHan(scalar)
+        }
+        guard pair else { return [] }
         var found: [Range<String.Index>] = []
         let chars = Array(text.indices)
         var i = 0

@@ -39,11 +39,28 @@ enum VisibleText {
     /// not inside SVG, MathML or fallback content, not transparent, not zero-sized, not clipped to a
     /// pixel (the "visually hidden" pattern) and not moved off screen.
     static func isOnScreen(_ element: Element, in page: Page) -> Bool {
-        let engine = page.style
-        guard engine.isRendered(element), drawsOwnText(engine.style(of: element)) else { return false }
-        let hidden = page.memo.value("VisibleText.hidden") { InheritedFlag { hides($0, engine.style(of: $0)) } }
-        let foreign = page.memo.value("VisibleText.foreign") { InheritedFlag { foreignContent.contains($0.name) } }
-        return !hidden.selfOrAncestor(element) && !foreign.anyAncestor(element)
+        page.memo.value("VisibleText.onScreen") { OnScreen(page.style) }.answer(element)
+    }
+
+    /// `isOnScreen` of each element, answered once: several checks ask it of every element.
+    private final class OnScreen {
+        let engine: StyleEngine
+        let hidden: InheritedFlag
+        let foreign = InheritedFlag { VisibleText.foreignContent.contains($0.name) }
+        var known = ElementMemo<Bool>()
+
+        init(_ engine: StyleEngine) {
+            self.engine = engine
+            hidden = InheritedFlag { VisibleText.hides($0, engine.style(of: $0)) }
+        }
+
+        func answer(_ element: Element) -> Bool {
+            if let answer = known[element] { return answer }
+            let answer = engine.isRendered(element) && VisibleText.drawsOwnText(engine.style(of: element))
+                && !hidden.selfOrAncestor(element) && !foreign.anyAncestor(element)
+            known[element] = answer
+            return answer
+        }
     }
 
     /// The element's own settings let its text show: visible, a size, not indented off screen.
