@@ -23,9 +23,9 @@ struct ElderCaptchaAlternative: BuiltInCheck {
             if ElderCaptchaAlternative.isCaptchaImage(element) {
                 let scope = element.closest("form") ?? page.document.body ?? element
                 let data = ["src": element.attribute("src") ?? ""]
-                if ElderCaptchaAlternative.hasVoiceAlternative(in: scope) {
+                if ElderCaptchaAlternative.hasVoiceAlternative(in: scope, of: page) {
                     results.pass(element)
-                } else if ElderCaptchaAlternative.hasControl(in: scope, saying: ElderCaptchaAlternative.smsWords) {
+                } else if ElderCaptchaAlternative.hasControl(in: scope, of: page, saying: ElderCaptchaAlternative.smsWords) {
                     results.review(element, "review.sms", data)
                 } else {
                     results.fail(element, "fail", data)
@@ -52,14 +52,14 @@ struct ElderCaptchaAlternative: BuiltInCheck {
         return serviceFragments.contains { lower.contains($0) } ? src : nil
     }
 
-    static func hasVoiceAlternative(in scope: Element) -> Bool {
-        scope.descendants.contains { $0.name == "audio" } || hasControl(in: scope, saying: voiceWords)
+    static func hasVoiceAlternative(in scope: Element, of page: Page) -> Bool {
+        scope.descendants.contains { $0.name == "audio" } || hasControl(in: scope, of: page, saying: voiceWords)
     }
 
-    static func hasControl(in scope: Element, saying words: [String]) -> Bool {
+    static func hasControl(in scope: Element, of page: Page, saying words: [String]) -> Bool {
         scope.descendants.contains { element in
             guard ControlText.isControl(element) else { return false }
-            let text = PageText.compact(ControlText.allText(of: element))
+            let text = ControlText.words(of: element, in: page)
             return words.contains { text.contains($0) }
         }
     }

@@ -21,16 +21,16 @@ struct ElderEnlargeService: BuiltInCheck {
             results.pass(toolbar)
             return
         }
-        if let control = body.descendants.first(where: ElderEnlargeService.isEnlargeControl) {
+        if let control = body.descendants.first(where: { ElderEnlargeService.isEnlargeControl($0, in: page) }) {
             results.pass(control)
         } else {
             results.fail(body, "fail.missing")
         }
     }
 
-    static func isEnlargeControl(_ element: Element) -> Bool {
+    static func isEnlargeControl(_ element: Element, in page: Page) -> Bool {
         guard ControlText.isControl(element) else { return false }
-        let words = PageText.compact(ControlText.allText(of: element)).uppercased()
+        let words = ControlText.words(of: element, in: page, uppercased: true)
         if controlWords.contains(where: { words.contains($0) }) { return true }
         guard levelWords.contains(words) else { return false }
         let code = ((element.attribute("href") ?? "") + (element.attribute("onclick") ?? "")).lowercased()

@@ -95,7 +95,7 @@ struct FontLevels {
 
     func judge(into results: inout Results) {
         guard let body = page.document.body else { return }
-        let controls = body.descendants.filter(ElderEnlargeService.isEnlargeControl)
+        let controls = body.descendants.filter { ElderEnlargeService.isEnlargeControl($0, in: page) }
         let toolbar = PageKind.toolbarScript(page)
         let levels = classLevels(body: body, controls: controls) + scriptLevels(controls: controls)
         guard let largest = levels.max(by: { $0.size < $1.size }) else {

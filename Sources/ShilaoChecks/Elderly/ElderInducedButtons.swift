@@ -27,7 +27,7 @@ struct ElderInducedButtons: BuiltInCheck {
         if !controlAbove {
             body.walk(from: ()) { element, _ in
                 if element == body || !ControlText.isControl(element) { return () }
-                let words = PageText.compact(ControlText.allText(of: element)).uppercased()
+                let words = ControlText.words(of: element, in: page, uppercased: true)
                 let short = words.count <= ElderInducedButtons.buttonLimit
                 if let match = ElderInducedButtons.unambiguous.first(where: { words.contains($0) }) {
                     found = true

@@ -14,7 +14,7 @@ struct ElderLargePointer: BuiltInCheck {
         guard page.style.viewport == .desktop, let body = page.document.body, !PageKind.isMobileVersion(page) else { return }
         if let toolbar = PageKind.toolbarScript(page) {
             results.pass(toolbar)
-        } else if let control = body.descendants.first(where: ElderLargePointer.isPointerControl) {
+        } else if let control = body.descendants.first(where: { ElderLargePointer.isPointerControl($0, in: page) }) {
             results.pass(control)
         } else if let styled = ElderLargePointer.customCursor(page) {
             results.pass(styled)
@@ -23,9 +23,9 @@ struct ElderLargePointer: BuiltInCheck {
         }
     }
 
-    static func isPointerControl(_ element: Element) -> Bool {
+    static func isPointerControl(_ element: Element, in page: Page) -> Bool {
         guard ControlText.isControl(element) else { return false }
-        let words = PageText.compact(ControlText.allText(of: element))
+        let words = ControlText.words(of: element, in: page)
         return controlWords.contains(where: words.contains)
     }
 

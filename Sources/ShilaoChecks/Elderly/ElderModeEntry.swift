@@ -21,7 +21,7 @@ struct ElderModeEntry: BuiltInCheck {
         var late: Element?
         var unnamedImage: Element?
         for (index, element) in elements.enumerated() where ControlText.isControl(element) {
-            let text = ControlText.allText(of: element)
+            let text = ControlText.words(of: element, in: page)
             if PageKind.namesElderVersion(text) {
                 if index < earlyLimit || ElderModeEntry.isInPageTop(element) {
                     results.pass(element)
@@ -35,7 +35,7 @@ struct ElderModeEntry: BuiltInCheck {
         if let image = unnamedImage {
             results.fail(image, "fail.unnamed-image", ["src": image.attribute("src") ?? ""])
         } else if let late {
-            results.review(late, "review.late", ["text": PageText.compact(ControlText.allText(of: late))])
+            results.review(late, "review.late", ["text": ControlText.words(of: late, in: page)])
         } else if let toolbar = PageKind.toolbarScript(page) {
             results.review(toolbar, "review.toolbar")
         } else {

@@ -58,7 +58,7 @@ struct ElderPopupClose: BuiltInCheck {
     }
 
     func judge(_ layer: Element, _ page: Page, into results: inout Results) {
-        guard let close = layer.descendants.first(where: ElderPopupClose.isCloseControl) else {
+        guard let close = layer.descendants.first(where: { ElderPopupClose.isCloseControl($0, in: page) }) else {
             results.fail(layer, "fail.no-close")
             return
         }
@@ -81,12 +81,12 @@ struct ElderPopupClose: BuiltInCheck {
     }
 
     /// Words on the control, or a class a script binds closing to (`<span class="close">`).
-    static func isCloseControl(_ element: Element) -> Bool {
+    static func isCloseControl(_ element: Element, in page: Page) -> Bool {
         let names = ((element.attribute("id") ?? "") + " " + (element.attribute("class") ?? "")).lowercased()
         let named = closeClassWords.contains(where: names.contains)
         guard ControlText.isControl(element) || named else { return false }
         if named { return true }
-        let words = PageText.compact(ControlText.allText(of: element)).uppercased()
+        let words = ControlText.words(of: element, in: page, uppercased: true)
         return words == "X" || closeWords.contains(where: words.contains)
     }
 

@@ -16,7 +16,7 @@ struct ElderVoiceReading: BuiltInCheck {
             results.pass(toolbar)
             return
         }
-        if let control = body.descendants.first(where: ElderVoiceReading.isVoiceControl) {
+        if let control = body.descendants.first(where: { ElderVoiceReading.isVoiceControl($0, in: page) }) {
             results.pass(control)
             return
         }
@@ -28,9 +28,9 @@ struct ElderVoiceReading: BuiltInCheck {
         }
     }
 
-    static func isVoiceControl(_ element: Element) -> Bool {
+    static func isVoiceControl(_ element: Element, in page: Page) -> Bool {
         guard ControlText.isControl(element) else { return false }
-        let words = PageText.compact(ControlText.allText(of: element))
+        let words = ControlText.words(of: element, in: page)
         return controlWords.contains { words.contains($0) }
     }
 }

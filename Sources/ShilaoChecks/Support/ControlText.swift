@@ -1,3 +1,4 @@
+import ShilaoCore
 import ShilaoDOM
 
 /// Every word written on or in a control, wherever it is written, for the checks that look for
@@ -10,6 +11,28 @@ enum ControlText {
         var parts = [element.attribute("aria-label") ?? "", contentText(of: element), element.attribute("title") ?? ""]
         parts += element.descendants.compactMap { $0.name == "img" ? $0.attribute("title") : nil }
         return PageText.collapsed(parts.joined(separator: " "))
+    }
+
+    /// `allText` without whitespace (`PageText.compact`), the form keyword checks match, upper-cased
+    /// for those whose keywords hold Latin letters (A+, APP). Half a dozen checks read every
+    /// control of a page this way, so each control's words are worked out once per page.
+    static func words(of element: Element, in page: Page, uppercased: Bool = false) -> String {
+        let memo = page.memo.value("ControlText.words") { WordsMemo() }
+        if uppercased {
+            if let known = memo.upper[element] { return known }
+            let words = self.words(of: element, in: page).uppercased()
+            memo.upper[element] = words
+            return words
+        }
+        if let known = memo.compact[element] { return known }
+        let words = PageText.compact(allText(of: element))
+        memo.compact[element] = words
+        return words
+    }
+
+    private final class WordsMemo {
+        var compact = ElementMemo<String>()
+        var upper = ElementMemo<String>()
     }
 
     /// Text content with the alt of images and the value of input buttons in their place.

@@ -4,6 +4,12 @@ import ShilaoDOM
 /// What kind of page this is, as far as the markup tells: an elder-mode page, an article, a
 /// mobile version; and the site's elder-version entry. Shared by the 适老化 checks so they agree.
 enum PageKind {
+    /// Several checks ask each question below of every page: each is answered once, in the
+    /// page's memo (an element found, or none, in a box the memo can tell from a missing answer).
+    private struct Answer {
+        let element: Element?
+    }
+
     /// Names of the elder or accessible version, as entries and page titles write them.
     static let elderVersionWords = [
         "长辈版", "长辈模式", "关怀版", "关怀模式", "关爱版", "亲情版", "适老版", "适老化", "长者版", "长者模式",
@@ -25,6 +31,10 @@ enum PageKind {
     /// an elder-mode class. 无障碍 and 适老化 are left out here: they also title accessibility
     /// statements and news about the retrofit.
     static func isElderPage(_ page: Page) -> Bool {
+        page.memo.value("PageKind.elderPage") { isElderPageUncached(page) }
+    }
+
+    private static func isElderPageUncached(_ page: Page) -> Bool {
         let document = page.document
         let elderWords = elderVersionWords.filter { $0 != "无障碍" && $0 != "适老化" }
         var labels = document.elements(named: "title").prefix(1).map(\.textContent)
@@ -38,16 +48,24 @@ enum PageKind {
     /// A link to a separate elder version of the site (another address, not a script toggle on
     /// this page). Where one exists, this page is not the elder service itself.
     static func separateElderVersion(_ page: Page) -> Element? {
+        page.memo.value("PageKind.separateElderVersion") { Answer(element: separateElderVersionUncached(page)) }.element
+    }
+
+    private static func separateElderVersionUncached(_ page: Page) -> Element? {
         page.document.elements.first { element in
             guard element.name == "a", let href = element.attribute("href")?.trimmed(.whitespaces),
                   !href.isEmpty, !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") else { return false }
-            return namesElderVersion(ControlText.allText(of: element))
+            return namesElderVersion(ControlText.words(of: element, in: page))
         }
     }
 
     /// Article pages (正文页): the gov `ArticleTitle` meta, an `article` element, or the body
     /// containers gov CMSs name 正文 (`zhengwen`, TRS `TRS_Editor`, `article-content`).
     static func isArticlePage(_ page: Page) -> Bool {
+        page.memo.value("PageKind.articlePage") { isArticlePageUncached(page) }
+    }
+
+    private static func isArticlePageUncached(_ page: Page) -> Bool {
         let document = page.document
         if metaContents(document, names: ["articletitle"]).contains(where: { !$0.allSatisfy(\.quickIsWhitespace) }) { return true }
         return document.elements.contains { element in
@@ -62,6 +80,10 @@ enum PageKind {
     /// A page that says it is the mobile version (手机版 in its title or column, or an `m.`/`wap.`
     /// host): the MIIT desktop requirements do not apply to it.
     static func isMobileVersion(_ page: Page) -> Bool {
+        page.memo.value("PageKind.mobileVersion") { isMobileVersionUncached(page) }
+    }
+
+    private static func isMobileVersionUncached(_ page: Page) -> Bool {
         var labels = page.document.elements(named: "title").prefix(1).map(\.textContent)
         labels += metaContents(page.document, names: ["columnname"])
         if labels.contains(where: { label in ["手机版", "移动版", "触屏版"].contains { label.contains($0) } }) { return true }
@@ -105,6 +127,10 @@ enum PageKind {
 
     /// The first script that loads a known accessibility toolbar.
     static func toolbarScript(_ page: Page) -> Element? {
+        page.memo.value("PageKind.toolbarScript") { Answer(element: toolbarScriptUncached(page)) }.element
+    }
+
+    private static func toolbarScriptUncached(_ page: Page) -> Element? {
         page.document.elements(named: "script").first { script in
             guard let src = script.attribute("src")?.lowercased() else { return false }
             if let host = AdHosts.host(of: src), toolbarHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
