@@ -5,7 +5,10 @@ enum NumberText {
     static func format(_ value: Double, digits: Int = 1) -> String {
         let scale = [1.0, 10, 100, 1000][min(max(digits, 0), 3)]
         guard digits >= 0, digits <= 3, value.isFinite, value.magnitude * scale < 0x1p52 else {
-            return String(format: "%.\(digits)f", value)
+            var text = String(format: "%.\(digits)f", value)
+            while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text
         }
         // Every finding that shows a ratio or a size formats numbers, and C's formatter behind
         // String(format:) cost 2% of an audit. This rounds as printf does, the exact binary value
