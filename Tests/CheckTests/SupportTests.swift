@@ -55,6 +55,13 @@ import ShilaoDOM
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
 
+    /// service-offline-channel reads only text holding 地 (every place label) or 办 or 上 (every
+    /// place word): a word added to the lists must keep that true.
+    @Test func placeWordsHoldTheScalarsTheirSearchLooksFor() {
+        #expect(ServiceOfflineChannel.placeLabels.allSatisfy { $0.unicodeScalars.contains("地") })
+        #expect(ServiceOfflineChannel.placeWords.allSatisfy { $0.unicodeScalars.contains("办") || $0.unicodeScalars.contains("上") })
+    }
+
     @Test func fontLevelSelectorsLeadWithTheirFirstCompound() {
         let compounds = FontLevels.leadingCompounds("html.elder, body[data-size='large'] p,\t.big > span, div, a:not([x] .y)~b")
         #expect(compounds.map { $0.tag } == ["html", "body", nil, "a"])

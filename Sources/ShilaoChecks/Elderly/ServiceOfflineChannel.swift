@@ -56,7 +56,11 @@ struct ServiceOfflineChannel: BuiltInCheck {
     static func firstHotline(in content: [Element]) -> Element? {
         for element in content {
             if element.name == "a", element.attribute("href")?.lowercased().hasPrefix("tel:") == true { return element }
-            if hasPhoneNumber(ScalarText(element.ownText)) { return element }
+            // Every number looked for starts with 0, 1 or 4: text without them is passed unread.
+            let text = element.ownText
+            if text.utf8.contains(where: { $0 == 0x30 || $0 == 0x31 || $0 == 0x34 }), hasPhoneNumber(ScalarText(text)) {
+                return element
+            }
         }
         return nil
     }
@@ -65,8 +69,16 @@ struct ServiceOfflineChannel: BuiltInCheck {
     static func firstPlace(in content: [Element]) -> Element? {
         for element in content {
             if element.name == "address", VisibleText.hasReadableText(PageText.visible(element)) { return element }
-            let text = PageText.compact(element.ownText)
-            if hasPlace(ScalarText(text)) || placeWords.contains(where: text.contains) { return element }
+            // Every place label holds 地, every place word 办 or 上: text without them is passed unread.
+            let own = element.ownText
+            var labelled = false
+            var worded = false
+            for scalar in own.unicodeScalars {
+                if scalar == "地" { labelled = true } else if scalar == "办" || scalar == "上" { worded = true }
+            }
+            guard labelled || worded else { continue }
+            let text = PageText.compact(own)
+            if (labelled && hasPlace(ScalarText(text))) || (worded && placeWords.contains(where: text.contains)) { return element }
         }
         return nil
     }
