@@ -51,24 +51,38 @@ public struct Localized: Codable, Sendable, Hashable {
     }
 
     static func fill(_ template: String, _ data: [String: String]) -> String {
-        // Scanned as UTF-8 bytes: the braces are ASCII, and a Character search breaks graphemes
-        // at every step, which cost more than the rest of a finding on large pages.
-        let bytes = template.utf8
-        var output = ""
-        var copied = bytes.startIndex
-        var scan = copied
-        while let open = bytes[scan...].firstIndex(of: UInt8(ascii: "{")) {
-            let name = bytes.index(after: open)
-            if let close = bytes[name...].firstIndex(of: UInt8(ascii: "}")), let value = data[String(template[name..<close])] {
-                if output.isEmpty { output.reserveCapacity(bytes.count + value.utf8.count) }
-                output += template[copied..<open]
-                output += value
-                copied = bytes.index(after: close)
-                scan = copied
-            } else {
-                scan = name
+        // Scanned as the template's UTF-8 bytes in place: the braces are ASCII, and searching
+        // Characters or string indices cost more than the rest of a finding on large pages.
+        var template = template
+        let filled = template.withUTF8 { bytes -> String? in
+            func next(_ byte: UInt8, from start: Int) -> Int? {
+                var index = start
+                while index < bytes.count {
+                    if bytes[index] == byte { return index }
+                    index += 1
+                }
+                return nil
             }
+            var output: [UInt8] = []
+            var copied = 0
+            var scan = 0
+            while let open = next(UInt8(ascii: "{"), from: scan) {
+                let name = open + 1
+                if let close = next(UInt8(ascii: "}"), from: name),
+                   let value = data[String(decoding: UnsafeBufferPointer(rebasing: bytes[name..<close]), as: UTF8.self)] {
+                    if output.isEmpty { output.reserveCapacity(bytes.count + value.utf8.count) }
+                    output += UnsafeBufferPointer(rebasing: bytes[copied..<open])
+                    output += value.utf8
+                    copied = close + 1
+                    scan = copied
+                } else {
+                    scan = name
+                }
+            }
+            guard copied > 0 else { return nil }
+            output += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return String(decoding: output, as: UTF8.self)
         }
-        return copied == bytes.startIndex ? template : output + template[copied...]
+        return filled ?? template
     }
 }

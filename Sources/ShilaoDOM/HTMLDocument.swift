@@ -10,7 +10,7 @@ public final class HTMLDocument {
     /// Each element's place among its same-named siblings, filled in for all children of a
     /// parent the first time a path needs one of them: counting siblings for every finding is
     /// quadratic on a page of 100,000 sibling elements.
-    private var siblingSteps: [xmlNodePtr: SiblingStep] = [:]
+    private var siblingSteps = ElementMemo<SiblingStep>()
 
     /// Each element's ancestor-or-self that is a child of the root element (the root for the
     /// root), for paths too deep to write out (see `Element.path`).
@@ -52,7 +52,7 @@ public final class HTMLDocument {
     }
 
     func siblingStep(of node: xmlNodePtr) -> SiblingStep {
-        if let step = siblingSteps[node] { return step }
+        if let step = siblingSteps[Element(node)] { return step }
         var first = node
         while let previous = first.pointee.prev { first = previous }
         var totals: [String: Int] = [:]
@@ -67,11 +67,11 @@ public final class HTMLDocument {
             if s.pointee.type == XML_ELEMENT_NODE {
                 let name = Element(s).name
                 seen[name, default: 0] += 1
-                siblingSteps[s] = SiblingStep(position: seen[name]!, ambiguous: totals[name]! > 1)
+                siblingSteps[Element(s)] = SiblingStep(position: seen[name]!, ambiguous: totals[name]! > 1)
             }
             sibling = s.pointee.next
         }
-        return siblingSteps[node] ?? SiblingStep(position: 1, ambiguous: false)
+        return siblingSteps[Element(node)] ?? SiblingStep(position: 1, ambiguous: false)
     }
 
     /// The root element (`html`), when the page has any element at all.
