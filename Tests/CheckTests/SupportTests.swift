@@ -62,6 +62,13 @@ import ShilaoDOM
         #expect(ServiceOfflineChannel.placeWords.allSatisfy { $0.unicodeScalars.contains("办") || $0.unicodeScalars.contains("上") })
     }
 
+    /// link-purpose looks letters up in no table: decoration must hold none.
+    @Test func linkDecorationHoldsNoLetters() {
+        #expect(!LinkPurpose.decoration.contains(where: \.quickIsLetter))
+        #expect(LinkPurpose.genericKey("【更多】>>") == "更多")
+        #expect(LinkPurpose.genericKey("关于做好2026年城乡居民医疗保险参保缴费工作的通知") == nil)
+    }
+
     @Test func fontLevelSelectorsLeadWithTheirFirstCompound() {
         let compounds = FontLevels.leadingCompounds("html.elder, body[data-size='large'] p,\t.big > span, div, a:not([x] .y)~b")
         #expect(compounds.map { $0.tag } == ["html", "body", nil, "a"])

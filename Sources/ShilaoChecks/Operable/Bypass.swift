@@ -10,7 +10,7 @@ struct Bypass: BuiltInCheck {
     static let id = "bypass"
 
     func run(on page: Page, into results: inout Results) {
-        guard let body = page.document.body, let layout = NavigationBeforeContent(page) else { return }
+        guard let body = page.document.body, let layout = NavigationBeforeContent.of(page) else { return }
         let tree = page.accessibility
         let visible = layout.rendered.filter { !tree.isHidden($0) }
         let links = layout.links

@@ -9,7 +9,7 @@ struct HeadingForMainContent: BuiltInCheck {
     static let id = "heading-for-main-content"
 
     func run(on page: Page, into results: inout Results) {
-        guard let body = page.document.body, let layout = NavigationBeforeContent(page) else { return }
+        guard let body = page.document.body, let layout = NavigationBeforeContent.of(page) else { return }
         let tree = page.accessibility
         let headings = layout.rendered.indices.filter {
             tree.role(of: layout.rendered[$0]) == "heading" && !tree.isHidden(layout.rendered[$0])

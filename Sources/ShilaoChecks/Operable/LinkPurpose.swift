@@ -64,10 +64,18 @@ struct LinkPurpose: BuiltInCheck {
     static func genericKey(_ text: String) -> String? {
         let compact = PageText.compact(text).lowercased()
         guard !compact.isEmpty else { return nil }
-        let words = String(compact.filter { !decoration.contains($0) })
+        // Decoration holds no letters, and words longer than any generic word cannot be one:
+        // most link texts are headlines, passed after a few characters unhashed.
+        var words = ""
+        for character in compact where character.quickIsLetter || !decoration.contains(character) {
+            words.append(character)
+            if words.utf8.count > longestGenericWord { return nil }
+        }
         if words.isEmpty { return ">" }
         return genericWords.contains(words) ? words : nil
     }
+
+    static let longestGenericWord = genericWords.map(\.utf8.count).max() ?? 0
 
     /// Where the link goes, without the fragment; nil for script links, whose target is unknown.
     static func destination(_ link: Element) -> String? {

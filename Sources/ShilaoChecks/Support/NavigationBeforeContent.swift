@@ -14,7 +14,16 @@ struct NavigationBeforeContent {
     /// Links with `href` that are in the accessibility tree.
     let links: [Element]
 
-    init?(_ page: Page) {
+    /// The page's layout, worked out once for the checks that read it (bypass, heading).
+    static func of(_ page: Page) -> NavigationBeforeContent? {
+        page.memo.value("NavigationBeforeContent") { Found(layout: NavigationBeforeContent(page)) }.layout
+    }
+
+    private struct Found {
+        let layout: NavigationBeforeContent?
+    }
+
+    private init?(_ page: Page) {
         guard let body = page.document.body else { return nil }
         let tree = page.accessibility
         // Whether an element is inside a link is carried down one walk rather than asked of
@@ -43,7 +52,7 @@ struct NavigationBeforeContent {
     static func longestPassage(_ elements: [Element], inLink: [Bool]) -> Int? {
         var best: (index: Int, length: Int)?
         for (index, element) in elements.enumerated() where !inLink[index] {
-            let length = element.ownText.filter { !$0.quickIsWhitespace }.count
+            let length = element.ownText.reduce(0) { $1.quickIsWhitespace ? $0 : $0 + 1 }
             if length > (best?.length ?? 0) { best = (index, length) }
         }
         return best?.index
