@@ -253,8 +253,9 @@ public final class StyleEngine {
         let hints = presentationalHints(at: position)
         let inline = inlineDeclarations(at: position)
         // Parents live in `cache` as long as the engine, so their identities are never reused.
+        // Focused styles share too: the focus rules they match are in the key.
         var key: SharingKey?
-        if focused == nil, let parent, hints.isEmpty, inline.isEmpty {
+        if let parent, hints.isEmpty, inline.isEmpty {
             let sharingKey = SharingKey(parent: parent.identity, rules: matches.map(\.rule))
             if let style = shared[sharingKey] { return style }
             key = sharingKey

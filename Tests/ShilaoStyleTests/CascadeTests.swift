@@ -427,4 +427,22 @@ import Testing
             #expect(style(engine, doc, "t1").identity == style(engine, doc, "t3").identity)
         }
     }
+
+    /// Focused styles share as the others do: the focus rules an element matches are part of
+    /// what decides its style.
+    @Test func focusedStylesShareByTheRulesTheyMatch() throws {
+        let html = """
+        <style>a:focus { outline: 2px solid red } .x:focus { color: green }</style>
+        <p><a id="a1" href="#">1</a><a id="a2" href="#">2</a><a id="a3" class="x" href="#">3</a></p>
+        """
+        try withEngine(html) { engine, doc in
+            let a1 = doc.element(id: "a1")!, a2 = doc.element(id: "a2")!, a3 = doc.element(id: "a3")!
+            #expect(engine.focusedStyle(of: a1).identity == engine.focusedStyle(of: a2).identity)
+            #expect(engine.focusedStyle(of: a1).identity != engine.style(of: a1).identity)
+            #expect(engine.focusedStyle(of: a1).outlineWidth == 2 && engine.style(of: a1).outlineStyle != "solid")
+            #expect(engine.focusedStyle(of: a3).color == RGBA(css: "green"))
+            #expect(engine.focusedStyle(of: a3).identity != engine.focusedStyle(of: a1).identity)
+            #expect(engine.style(of: a3).color != RGBA(css: "green"))
+        }
+    }
 }
