@@ -2,9 +2,9 @@ import CLibXML2
 
 /// A non-owning view of one element of an `HTMLDocument`: a single pointer, no copy of the tree.
 public struct Element: Hashable {
-    let node: xmlNodePtr
+    @usableFromInline let node: xmlNodePtr
 
-    init(_ node: xmlNodePtr) {
+    @usableFromInline init(_ node: xmlNodePtr) {
         self.node = node
     }
 
@@ -142,6 +142,9 @@ public struct Element: Hashable {
     /// state its parent's visit returned (`initial` for this element); a nil state skips that
     /// element's descendants. One pass that carries what checks would otherwise learn by
     /// walking ancestors from every element, which is quadratic on deep trees.
+    /// Inlinable, so each check's walk is specialized for its state instead of going through
+    /// generic witness tables at every element.
+    @inlinable
     public func walk<State>(from initial: State, _ visit: (Element, State) throws -> State?) rethrows {
         var states = [initial]
         var current: xmlNodePtr? = node
@@ -173,7 +176,7 @@ public struct Element: Hashable {
 
     /// The first child node, except for `template`: its content is an inert fragment outside the
     /// document tree (libxml2 2.9 parses it as ordinary children).
-    static func contentChildren(of node: xmlNodePtr) -> xmlNodePtr? {
+    @usableFromInline static func contentChildren(of node: xmlNodePtr) -> xmlNodePtr? {
         if let name = node.pointee.name, node.pointee.type == XML_ELEMENT_NODE,
            strcmpBytes(name, UnsafeBufferPointer(start: templateName.utf8Start, count: templateName.utf8CodeUnitCount)) {
             return nil
@@ -181,7 +184,7 @@ public struct Element: Hashable {
         return node.pointee.children
     }
 
-    static func firstElement(from start: xmlNodePtr?) -> Element? {
+    @usableFromInline static func firstElement(from start: xmlNodePtr?) -> Element? {
         var current = start
         while let n = current {
             if n.pointee.type == XML_ELEMENT_NODE { return Element(n) }
