@@ -337,9 +337,7 @@ public final class StyleEngine {
     private static func authorRule(_ active: ActiveRule) -> AuthorRule {
         AuthorRule(
             selectorText: active.rule.selectorText, sheet: active.sheet,
-            declarations: active.rule.declarations.map {
-                DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
-            },
+            declarations: active.rule.written,
             involvesFocus: active.rule.selectors.contains { $0.involvesFocus })
     }
 

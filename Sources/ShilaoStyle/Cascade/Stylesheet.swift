@@ -100,6 +100,16 @@ struct StyleRule: Sendable {
     var selectors: [ComplexSelector]
     var declarations: [Declaration]
     var selectorText: String
+    /// The declarations as written, for checks that read the author's rules: written out with
+    /// the parse, so a sheet linked from every page of a site is not serialised for each page.
+    let written: [DeclarationInfo]
+
+    init(selectors: [ComplexSelector], declarations: [Declaration], selectorText: String) {
+        self.selectors = selectors
+        self.declarations = declarations
+        self.selectorText = selectorText
+        written = declarations.map { DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important) }
+    }
 }
 
 struct ImportRule: Sendable {
