@@ -64,11 +64,34 @@ public struct Element: Hashable {
 
     /// Attributes in source order, names lower-cased by the parser.
     public var attributes: [(name: String, value: String)] {
+        attributes(where: { _ in true })
+    }
+
+    /// The attributes whose names start with `prefix` (`aria-`, `on`), in source order. The
+    /// others are passed over without making strings of them: checks that read only ARIA
+    /// attributes ask this of every element.
+    public func attributes(prefixed prefix: StaticString) -> [(name: String, value: String)] {
+        prefix.withUTF8Buffer { wanted in
+            attributes { name in
+                guard let raw = name else { return false }
+                var index = 0
+                while index < wanted.count {
+                    if raw[index] != wanted[index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+    }
+
+    private func attributes(where include: (UnsafePointer<xmlChar>?) -> Bool) -> [(name: String, value: String)] {
         var result: [(String, String)] = []
         var prop = node.pointee.properties
         while let current = prop {
-            let name = current.pointee.name.map { String(cString: $0) } ?? ""
-            result.append((name, attributeValue(xmlAttrPtr(current))))
+            let raw = current.pointee.name
+            if include(raw) {
+                result.append((raw.map { String(cString: $0) } ?? "", attributeValue(xmlAttrPtr(current))))
+            }
             prop = current.pointee.next
         }
         return result

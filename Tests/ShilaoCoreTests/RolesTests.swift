@@ -133,6 +133,11 @@ import ShilaoDOM
         }
     }
 
+    /// Checks read ARIA attributes with `attributes(prefixed: "aria-")`: every one must start so.
+    @Test func everyARIAAttributeStartsWithAria() {
+        #expect(ARIA.attributes.keys.allSatisfy { $0.hasPrefix("aria-") })
+    }
+
     @Test func childrenOfPresentationalChildrenRolesArePresentational() throws {
         let html = #"<button><img id="t" src="a.png" alt="Save"></button><a href="/"><img id="u" src="a.png" alt="Go"></a>"#
         try withContext(html) { context, document throws in

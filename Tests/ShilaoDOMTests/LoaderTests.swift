@@ -40,6 +40,10 @@ import Testing
             #expect(link.attribute("data") == nil)
             #expect(link.attribute("href") == "")
             #expect(link.attributes.map(\.name) == ["title", "data-x", "data-xy", "href"])
+            #expect(link.attributes(prefixed: "data-").map(\.name) == ["data-x", "data-xy"])
+            #expect(link.attributes(prefixed: "data-x").map(\.value) == ["1", "2"])
+            #expect(link.attributes(prefixed: "data-xyz").isEmpty)
+            #expect(link.attributes(prefixed: "").count == 4)
         }
     }
 

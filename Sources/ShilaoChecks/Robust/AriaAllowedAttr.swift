@@ -10,7 +10,7 @@ struct AriaAllowedAttr: BuiltInCheck {
         let tree = page.accessibility
         for element in page.document.elements {
             // A blank value is the same as no attribute.
-            let used = element.attributes.filter { ARIA.attributes[$0.name] != nil && !$0.value.allSatisfy(\.quickIsWhitespace) }
+            let used = element.attributes(prefixed: "aria-").filter { ARIA.attributes[$0.name] != nil && !$0.value.allSatisfy(\.quickIsWhitespace) }
             guard !used.isEmpty, !tree.isHidden(element) else { continue }
             let refused = used.map(\.name).filter { !tree.permits($0, on: element) }
             if refused.isEmpty {

@@ -39,7 +39,7 @@ struct AriaHiddenFocus: BuiltInCheck {
     static func scriptsHandleFocus(_ document: HTMLDocument) -> Bool {
         document.elements.contains { element in
             if element.name == "script", element.textContent.lowercased().contains("focus") { return true }
-            return element.attributes.contains { $0.name.hasPrefix("on") && $0.value.lowercased().contains("focus") }
+            return element.attributes(prefixed: "on").contains { $0.value.lowercased().contains("focus") }
         }
     }
 }

@@ -6,7 +6,7 @@ struct AriaValidAttr: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         for element in page.document.elements {
-            let names = element.attributes.map(\.name).filter { $0.hasPrefix("aria-") }
+            let names = element.attributes(prefixed: "aria-").map(\.name)
             guard !names.isEmpty else { continue }
             let unknown = names.filter { ARIA.attributes[$0] == nil }
             if unknown.isEmpty {

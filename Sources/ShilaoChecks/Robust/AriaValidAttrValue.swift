@@ -8,7 +8,7 @@ struct AriaValidAttrValue: BuiltInCheck {
         for element in page.document.elements {
             var judged = false
             var failed = false
-            for attribute in element.attributes where !attribute.value.isEmpty {
+            for attribute in element.attributes(prefixed: "aria-") where !attribute.value.isEmpty {
                 guard let valid = ARIA.isValid(attribute.value, for: attribute.name) else { continue }
                 judged = true
                 if !valid {

@@ -18,7 +18,7 @@ struct PresentationRoleConflict: BuiltInCheck {
             } else if tree.isFocusable(element) {
                 results.fail(element, "fail.focusable")
             } else {
-                let global = element.attributes.first {
+                let global = element.attributes(prefixed: "aria-").first {
                     $0.name != "aria-hidden" && ARIA.attributes[$0.name]?.isGlobal == true && !$0.value.allSatisfy(\.quickIsWhitespace)
                 }
                 results.fail(element, "fail.attribute", ["attribute": global?.name ?? "aria-*"])

@@ -65,7 +65,7 @@ extension AccessibilityContext {
     /// keeps its native role.
     func hasPresentationalConflict(_ element: Element) -> Bool {
         if isFocusable(element) { return true }
-        return element.attributes.contains { attribute in
+        return element.attributes(prefixed: "aria-").contains { attribute in
             attribute.name != "aria-hidden" && ARIA.attributes[attribute.name]?.isGlobal == true
                 && !attribute.value.isBlank
         }
