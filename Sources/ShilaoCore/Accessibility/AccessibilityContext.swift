@@ -52,6 +52,20 @@ public final class AccessibilityContext {
         return index
     }()
 
+    /// The elements with each role, in tree order: checks that look for a few roles ask this
+    /// instead of the role of every element.
+    public func elements(withRole role: String) -> [Element] {
+        roleIndex[role] ?? []
+    }
+
+    private lazy var roleIndex: [String: [Element]] = {
+        var index: [String: [Element]] = [:]
+        for element in document.elements {
+            if let role = role(of: element) { index[role, default: []].append(element) }
+        }
+        return index
+    }()
+
     /// Each labelable control's `label` elements, in tree order.
     lazy var labelIndex: [Element: [Element]] = {
         var index: [Element: [Element]] = [:]
