@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShilaoStyle
 
@@ -34,6 +35,22 @@ import Testing
                      "rgb(1 2 3 / )", "#ggg"] {
             #expect(rgba(text) == nil, "\(text)")
         }
+    }
+
+    /// Whole channels come from a table: it must give what the formula gives, and channels
+    /// between whole values must still be computed.
+    @Test func luminanceOfWholeAndBlendedChannels() {
+        func formula(_ channel: Double) -> Double {
+            let c = min(max(channel / 255, 0), 1)
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        var wrong: [Double] = []
+        for step in -4...1024 {
+            let channel = Double(step) / 4
+            let expected = 0.2126 * formula(channel) + 0.7152 * formula(255 - channel) + 0.0722 * formula(channel / 2)
+            if RGBA(red: channel, green: 255 - channel, blue: channel / 2).relativeLuminance != expected { wrong.append(channel) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
 
     @Test func contrastRatiosMatchWCAG() {
