@@ -6,7 +6,7 @@ struct DuplicateID: BuiltInCheck {
     static let id = "duplicate-id"
 
     func run(on page: Page, into results: inout Results) {
-        let ids = DuplicateIDs(page.document)
+        let ids = DuplicateIDs.of(page)
         guard ids.hasIDs else { return }
         let unreferenced = ids.repeats.filter { !$0.isReferenced }
         for item in unreferenced {

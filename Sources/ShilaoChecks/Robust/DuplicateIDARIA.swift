@@ -6,7 +6,7 @@ struct DuplicateIDARIA: BuiltInCheck {
     static let id = "duplicate-id-aria"
 
     func run(on page: Page, into results: inout Results) {
-        let ids = DuplicateIDs(page.document)
+        let ids = DuplicateIDs.of(page)
         guard ids.hasIDs else { return }
         let referenced = ids.repeats.filter(\.isReferenced)
         for item in referenced {

@@ -15,15 +15,22 @@ struct DuplicateIDs {
     let repeats: [Repeat]
     let hasIDs: Bool
 
-    init(_ document: HTMLDocument) {
-        let referencing = ARIA.attributes.values
-            .filter { $0.valueType == .idReference || $0.valueType == .idReferenceList }.map(\.name)
+    /// The repeats of the page, worked out once for the two checks that report them.
+    static func of(_ page: Page) -> DuplicateIDs {
+        page.memo.value("DuplicateIDs") { DuplicateIDs(page.document) }
+    }
+
+    /// ARIA attributes whose values are id references.
+    private static let referencing = Set(ARIA.attributes.values
+        .filter { $0.valueType == .idReference || $0.valueType == .idReferenceList }.map(\.name))
+
+    private init(_ document: HTMLDocument) {
         var first: [String: Element] = [:]
         var referenced: Set<String> = []
         var found: [(Element, String, Element)] = []
         for element in document.elements {
-            for attribute in referencing {
-                if let value = element.attribute(attribute) { referenced.formUnion(value.whitespaceTokens) }
+            for (name, value) in element.attributes(prefixed: "aria-") where Self.referencing.contains(name) {
+                referenced.formUnion(value.whitespaceTokens)
             }
             if element.isNamed("label"), let target = element.attribute("for") { referenced.insert(target) }
             guard let id = element.attribute("id"), !id.isEmpty else { continue }

@@ -82,15 +82,6 @@ struct TableGrid {
     }
 }
 
-/// The first element with each `id`, as `getElementById` finds it.
-func firstElementsByID(_ document: HTMLDocument) -> [String: Element] {
-    var index: [String: Element] = [:]
-    for element in document.elements {
-        if let id = element.attribute("id"), !id.isEmpty, index[id] == nil { index[id] = element }
-    }
-    return index
-}
-
 extension String {
     /// The tokens of a space-separated attribute value.
     var whitespaceTokens: [String] {

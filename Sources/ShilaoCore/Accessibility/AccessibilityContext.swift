@@ -44,7 +44,7 @@ public final class AccessibilityContext {
     // MARK: Indexes
 
     /// The first element with each `id`, in tree order (what `getElementById` returns).
-    lazy var idIndex: [String: Element] = {
+    public private(set) lazy var idIndex: [String: Element] = {
         var index: [String: Element] = [:]
         for element in document.elements {
             if let id = element.attribute("id"), !id.isEmpty, index[id] == nil { index[id] = element }
