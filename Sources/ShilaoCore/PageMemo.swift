@@ -3,12 +3,15 @@
 /// task, so the memo needs no lock; it lives as long as the page. A stored value must not hold
 /// the `Page` itself (a cycle that would keep every audited document alive).
 public final class PageMemo {
-    private var values: [String: Any] = [:]
+    @usableFromInline var values: [String: Any] = [:]
 
     public init() {}
 
     /// The value stored under `key`, made by `make` the first time it is asked for. A key names
     /// one type of value; a different type asked under the same key is made again, never cast.
+    /// Inlinable, so each caller's cast is to its own concrete type: generic, every look-up
+    /// instantiated type metadata at run time.
+    @inlinable
     public func value<Value>(_ key: String, _ make: () -> Value) -> Value {
         if let known = values[key] as? Value { return known }
         let made = make()

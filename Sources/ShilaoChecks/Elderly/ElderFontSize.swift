@@ -28,7 +28,7 @@ struct ElderFontSize: BuiltInCheck {
     ]
 
     func run(on page: Page, into results: inout Results) {
-        let mainText = VisibleText.holders(in: page).filter { ElderFontSize.isMainText($0, in: page) }
+        let mainText = ElderFontSize.mainText(in: page)
         let large = page.style.viewport == .mobile || PageKind.isElderPage(page) || PageKind.isMobileVersion(page)
         var judgements = TextJudgements()
         for element in mainText {
@@ -53,12 +53,13 @@ struct ElderFontSize: BuiltInCheck {
         FontLevels(page: page, mainText: mainText).judge(into: &results)
     }
 
-    static func isMainText(_ element: Element, in page: Page) -> Bool {
+    /// The text holders that are main text: inside a content container, outside excluded elements.
+    static func mainText(in page: Page) -> [Element] {
         let excludedFlag = page.memo.value("ElderFontSize.excluded") { InheritedFlag { excluded.contains($0.name) } }
         let content = page.memo.value("ElderFontSize.content") {
             InheritedFlag { contentContainers.contains($0.name) || isArticleBody($0) }
         }
-        return !excludedFlag.selfOrAncestor(element) && content.selfOrAncestor(element)
+        return VisibleText.holders(in: page).filter { !excludedFlag.selfOrAncestor($0) && content.selfOrAncestor($0) }
     }
 
     /// The body containers gov CMSs name 正文.
