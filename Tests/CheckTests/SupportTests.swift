@@ -69,6 +69,14 @@ import ShilaoDOM
         #expect(LinkPurpose.genericKey("关于做好2026年城乡居民医疗保险参保缴费工作的通知") == nil)
     }
 
+    @Test func ideographicAndNoBreakSpacesAreSpaces() {
+        for text in ["\u{3000}", "\u{00A0}", " ", "\t", "\u{3000}\u{301}"] {
+            #expect(PageText.isSpace(Character(text)), "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(!PageText.isSpace("村"))
+        #expect(PageText.compact("姓\u{3000}\u{3000}名 \u{00A0}x") == "姓名x")
+    }
+
     @Test func fontLevelSelectorsLeadWithTheirFirstCompound() {
         let compounds = FontLevels.leadingCompounds("html.elder, body[data-size='large'] p,\t.big > span, div, a:not([x] .y)~b")
         #expect(compounds.map { $0.tag } == ["html", "body", nil, "a"])

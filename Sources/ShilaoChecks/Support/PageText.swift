@@ -34,12 +34,16 @@ enum PageText {
     /// Every whitespace character removed: the form used to match Chinese wording, since
     /// "立即 下载" and "立即下载" read the same.
     static func compact(_ text: String) -> String {
-        String(text.filter { !isSpace($0) })
+        // Text without a whitespace scalar has no space character to take out, and is not
+        // broken into characters.
+        guard text.unicodeScalars.contains(where: \.quickIsWhitespace) else { return text }
+        return text.filter { !isSpace($0) }
     }
 
-    /// HTML whitespace, the ideographic space U+3000 and the no-break space U+00A0.
+    /// HTML whitespace, the ideographic space U+3000 and the no-break space U+00A0: Unicode
+    /// whitespace, which holds both (and a test checks it still does).
     static func isSpace(_ character: Character) -> Bool {
-        character.quickIsWhitespace || character == "\u{3000}" || character == "\u{00A0}"
+        character.quickIsWhitespace
     }
 
     /// CJK unified ideographs (with extension A and the compatibility block).
