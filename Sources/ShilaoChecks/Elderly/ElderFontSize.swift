@@ -31,8 +31,9 @@ struct ElderFontSize: BuiltInCheck {
         let mainText = ElderFontSize.mainText(in: page)
         let large = page.style.viewport == .mobile || PageKind.isElderPage(page) || PageKind.isMobileVersion(page)
         var judgements = TextJudgements()
+        let blocks = VisibleText.blocks(of: page)
         for element in mainText {
-            let block = VisibleText.block(of: element, in: page)
+            let block = blocks.block(of: element)
             let size = page.style.style(of: element).fontSize
             let data = ["size": ElderFontSize.format(size)]
             if large {

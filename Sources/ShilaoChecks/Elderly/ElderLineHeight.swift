@@ -15,9 +15,10 @@ struct ElderLineHeight: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         var judgements = TextJudgements()
-        for element in VisibleText.holders(in: page) where ElderLineHeight.isParagraphText(element, in: page) {
-            let block = VisibleText.block(of: element, in: page)
-            guard VisibleText.readableLength(ofBlock: block, in: page) >= ElderLineHeight.wrappingLength else { continue }
+        let blocks = VisibleText.blocks(of: page)
+        for element in ElderLineHeight.paragraphText(in: page) {
+            let block = blocks.block(of: element)
+            guard blocks.readableLength(of: block) >= ElderLineHeight.wrappingLength else { continue }
             let style = page.style.style(of: element)
             guard style.fontSize > 0 else { continue }
             // An inline element's lines are at least as tall as its block's strut.
@@ -35,13 +36,13 @@ struct ElderLineHeight: BuiltInCheck {
         judgements.report(into: &results)
     }
 
-    /// Text in a paragraph-like container, headings and controls left out as for font size.
-    static func isParagraphText(_ element: Element, in page: Page) -> Bool {
+    /// Text holders in a paragraph-like container, headings and controls left out as for font size.
+    static func paragraphText(in page: Page) -> [Element] {
         let excluded = page.memo.value("ElderFontSize.excluded") { InheritedFlag { ElderFontSize.excluded.contains($0.name) } }
         let paragraph = page.memo.value("ElderLineHeight.paragraph") {
             InheritedFlag { paragraphContainers.contains($0.name) || $0.isNamed("article") || ElderFontSize.isArticleBody($0) }
         }
-        return !excluded.selfOrAncestor(element) && paragraph.selfOrAncestor(element)
+        return VisibleText.holders(in: page).filter { !excluded.selfOrAncestor($0) && paragraph.selfOrAncestor($0) }
     }
 
     /// 1.17: two decimals are what a webmaster compares with 1.3.

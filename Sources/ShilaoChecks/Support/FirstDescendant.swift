@@ -6,7 +6,7 @@ import ShilaoDOM
 final class FirstDescendant {
     private let document: HTMLDocument
     private let matches: (Element) -> Bool
-    private var answers: [Element: Element]?
+    private var answers: ElementMemo<Element>?
 
     init(in document: HTMLDocument, where matches: @escaping (Element) -> Bool) {
         self.document = document
@@ -15,8 +15,9 @@ final class FirstDescendant {
 
     func of(_ element: Element) -> Element? {
         if let answers { return answers[element] }
-        var found: [Element: Element] = [:]
-        for member in Array(document.elements).reversed() {
+        // Kept by element ordinal: hashing every element of a large page cost more than the walk.
+        var found = ElementMemo<Element>()
+        for member in document.elements.reversed() {
             var child = member.firstElementChild
             while let c = child {
                 if matches(c) {

@@ -128,15 +128,9 @@ enum VisibleText {
         text.reduce(0) { $1.quickIsLetter || $1.isNumber ? $0 + 1 : $0 }
     }
 
-    /// The nearest ancestor-or-self that lays out as a block (block, list item, table cell…),
-    /// whose line height sets the lines the text sits on.
-    static func block(of element: Element, in page: Page) -> Element {
-        page.memo.value("VisibleText.blocks") { TextBlocks(page.style) }.block(of: element)
-    }
-
-    /// The readable characters of the block's visible text, counted once per block.
-    static func readableLength(ofBlock block: Element, in page: Page) -> Int {
-        page.memo.value("VisibleText.blocks") { TextBlocks(page.style) }.readableLength(of: block)
+    /// Each element's block and each block's readable length (see `TextBlocks`), for the page.
+    static func blocks(of page: Page) -> TextBlocks {
+        page.memo.value("VisibleText.blocks") { TextBlocks(page.style) }
     }
 }
 
@@ -146,7 +140,7 @@ enum VisibleText {
 final class TextBlocks {
     /// The nearest block ancestor-or-self; nil where there is none up to the root.
     private let blocks: AncestorMemo<Element?>
-    private var lengths: [Element: Int] = [:]
+    private var lengths = ElementMemo<Int>()
 
     init(_ style: StyleEngine) {
         blocks = AncestorMemo { element, above in
@@ -154,10 +148,13 @@ final class TextBlocks {
         }
     }
 
+    /// The nearest ancestor-or-self that lays out as a block (block, list item, table cell…),
+    /// whose line height sets the lines the text sits on.
     func block(of element: Element) -> Element {
         blocks.value(of: element) ?? element
     }
 
+    /// The readable characters of the block's visible text, counted once per block.
     func readableLength(of block: Element) -> Int {
         if let known = lengths[block] { return known }
         let length = VisibleText.readableCount(PageText.visible(block))
