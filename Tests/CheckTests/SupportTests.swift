@@ -64,7 +64,7 @@ import ShilaoDOM
 
     /// link-purpose looks letters up in no table: decoration must hold none.
     @Test func linkDecorationHoldsNoLetters() {
-        #expect(!LinkPurpose.decoration.contains(where: \.quickIsLetter))
+        #expect(!LinkPurpose.decoration.contains { $0.quickIsLetter })
         #expect(LinkPurpose.genericKey("【更多】>>") == "更多")
         #expect(LinkPurpose.genericKey("关于做好2026年城乡居民医疗保险参保缴费工作的通知") == nil)
     }
