@@ -20,6 +20,7 @@ public final class AccessibilityContext {
         role(of: ancestor).flatMap { ARIA.roles[$0]?.childrenPresentational } ?? false
     }
     var focusableCache = ElementMemo<Bool>()
+    var hiddenCache = ElementMemo<Bool>()
 
     /// `isHiddenByStyle` says whether an element's own style takes it out of rendering
     /// (`display: none`, or `visibility: hidden`/`collapse`); the context applies it to the
@@ -121,7 +122,11 @@ public final class AccessibilityContext {
     /// `aria-hidden="true"` on it or an ancestor.
     ///
     public func isHidden(_ element: Element) -> Bool {
-        isNotRendered(element) || ariaHidden.selfOrAncestor(element)
+        // Remembered: most checks ask it of every element they judge.
+        if let known = hiddenCache[element] { return known }
+        let hidden = isNotRendered(element) || ariaHidden.selfOrAncestor(element)
+        hiddenCache[element] = hidden
+        return hidden
     }
 
     /// Whether the element is not rendered (see `isHidden`), leaving `aria-hidden` aside:

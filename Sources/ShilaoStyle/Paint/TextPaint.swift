@@ -83,7 +83,9 @@ struct TextPaint {
         } else {
             strengths = HaloModel.edgeStrengths(shadows.map(\.shadow), strokeWidth: strokeWidth)
         }
-        guard let with = bounds(edgeStrengths: strengths), let without = bounds(edgeStrengths: [[]], shadowless: true) else {
+        // Without shadows, the bounds without them are the same sums: worked out once.
+        guard let with = bounds(edgeStrengths: strengths),
+              let without = shadows.isEmpty ? with : bounds(edgeStrengths: [[]], shadowless: true) else {
             return nil
         }
         let stops = stopColors()
