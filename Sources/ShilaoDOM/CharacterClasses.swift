@@ -26,4 +26,13 @@ extension Unicode.Scalar {
         if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) }
         return value <= 0x3000 && properties.isWhitespace
     }
+
+    /// `properties.isAlphabetic`, with ASCII and the CJK blocks every code point of which is
+    /// an ideograph answered directly.
+    @inlinable
+    public var quickIsAlphabetic: Bool {
+        if isASCII { return (0x61...0x7A).contains(value | 0x20) }
+        if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return true }
+        return properties.isAlphabetic
+    }
 }

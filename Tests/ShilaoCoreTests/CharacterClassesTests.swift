@@ -10,7 +10,8 @@ import ShilaoDOM
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let character = Character(scalar)
-            if character.quickIsWhitespace != character.isWhitespace || character.quickIsLetter != character.isLetter {
+            if character.quickIsWhitespace != character.isWhitespace || character.quickIsLetter != character.isLetter
+                || scalar.quickIsAlphabetic != scalar.properties.isAlphabetic {
                 differences.append(String(value, radix: 16))
             }
         }

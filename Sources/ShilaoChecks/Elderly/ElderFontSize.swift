@@ -264,7 +264,7 @@ struct FontLevels {
     static func attributeSettings(in text: ScalarText) -> [(String, String)] {
         func isNameScalar(_ index: Int) -> Bool {
             guard let scalar = text[index], scalar.isASCII else { return false }
-            return scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || text.isDigit(at: index)
+            return scalar == "-" || scalar == "_" || scalar.quickIsAlphabetic || text.isDigit(at: index)
         }
         func name(from index: Int) -> (String, Int)? {
             var end = index

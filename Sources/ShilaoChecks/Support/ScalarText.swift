@@ -1,3 +1,5 @@
+import ShilaoDOM
+
 /// Text as Unicode scalars, with the few matching steps the text patterns of checks need (phone
 /// numbers, places, timers and number lists in scripts). Swift `Regex` literals are parsed again
 /// on every use and match slowly on long text; they were once most of an audit's time.
@@ -28,7 +30,7 @@ struct ScalarText {
     /// A letter, digit or underscore: what `\b` separates from everything else.
     func isWordScalar(at index: Int) -> Bool {
         guard let scalar = self[index] else { return false }
-        return scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return scalar == "_" || scalar.quickIsAlphabetic || scalar.properties.numericType != nil
     }
 
     func isAny(of set: String, at index: Int) -> Bool {

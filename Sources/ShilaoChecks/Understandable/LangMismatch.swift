@@ -52,7 +52,7 @@ struct LangMismatch: BuiltInCheck {
         while let node = stack.popLast() {
             switch node {
             case .text(let text):
-                for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+                for scalar in text.unicodeScalars where scalar.quickIsAlphabetic {
                     if PageText.isHan(scalar) {
                         letters.han += 1
                     } else if (0x3040...0x30FF).contains(scalar.value) || (0xAC00...0xD7AF).contains(scalar.value) {
