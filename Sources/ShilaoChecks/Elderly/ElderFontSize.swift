@@ -118,7 +118,8 @@ struct FontLevels {
     /// the page's script sets (a quoted name in its code) or its controls plainly stand for.
     func classLevels(body: Element, controls: [Element]) -> [Level] {
         guard !mainText.isEmpty else { return [] }
-        let code = scriptCode()
+        // Read only when a class is not already taken for its words.
+        lazy var code = scriptCode()
         var seen: Set<String> = []
         var levels: [Level] = []
         for rule in page.style.authorRules
@@ -143,9 +144,10 @@ struct FontLevels {
                         setting = value
                         label = (compound.tag ?? "") + "[\(name)=\(value)]"
                     }
-                    let words = FontLevels.levelWords.contains { label.lowercased().contains($0) }
-                    let scripted = code.contains("'\(value)'") || code.contains("\"\(value)\"")
-                    guard scripted || (words && !controls.isEmpty), seen.insert(target.name + label).inserted else { continue }
+                    let lowered = label.lowercased()
+                    let worded = !controls.isEmpty && FontLevels.levelWords.contains { lowered.contains($0) }
+                    guard worded || code.contains("'\(value)'") || code.contains("\"\(value)\""),
+                          seen.insert(target.name + label).inserted else { continue }
                     let engine = page.style.assuming(attributes: [target: [name: setting]])
                     let control = controls.first { FontLevels.code(of: $0).contains(value) }
                     levels.append(Level(size: mainTextSize(engine), name: label, element: control))
