@@ -81,10 +81,3 @@ struct TableGrid {
         return min(value, limit)
     }
 }
-
-extension String {
-    /// The tokens of a space-separated attribute value.
-    var whitespaceTokens: [String] {
-        split(whereSeparator: \.quickIsWhitespace).map(String.init)
-    }
-}

@@ -116,7 +116,7 @@ public enum ARIA {
         case .integer: return parseHTMLInteger(trimmed, strict: true) != nil
         case .number: return isValidFloatingPoint(trimmed)
         case .token(let tokens): return tokens.contains(trimmed)
-        case .tokenList(let tokens): return trimmed.splitOnWhitespace().allSatisfy { tokens.contains($0) }
+        case .tokenList(let tokens): return trimmed.whitespaceTokens.allSatisfy { tokens.contains($0) }
         }
     }
 

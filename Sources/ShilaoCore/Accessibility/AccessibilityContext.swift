@@ -79,7 +79,7 @@ public final class AccessibilityContext {
     /// The elements an ID-reference-list attribute points at, in order; missing IDs are left out.
     func references(_ element: Element, _ attribute: String) -> [Element] {
         guard let value = element.attribute(attribute) else { return [] }
-        return value.splitOnWhitespace().compactMap { idIndex[$0] }
+        return value.whitespaceTokens.compactMap { idIndex[$0] }
     }
 
     func labels(of element: Element) -> [Element] {

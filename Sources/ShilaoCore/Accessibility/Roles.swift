@@ -49,7 +49,7 @@ extension AccessibilityContext {
     /// fallbacks for older user agents). Tokens compare case-insensitively, as browsers do.
     public func explicitRole(_ element: Element) -> String? {
         guard let value = element.attribute("role") else { return nil }
-        return value.lowercased().splitOnWhitespace().first { ARIA.concreteRole($0) != nil }
+        return value.lowercased().whitespaceTokens.first { ARIA.concreteRole($0) != nil }
     }
 
     /// The explicit role that actually applies: none when missing, or when it is

@@ -6,7 +6,8 @@ extension String {
         return String(self[first...last])
     }
 
-    func splitOnWhitespace() -> [String] {
+    /// The tokens of a space-separated value (an ID reference list, a token list).
+    public var whitespaceTokens: [String] {
         split(whereSeparator: \.quickIsWhitespace).map(String.init)
     }
 
