@@ -122,7 +122,7 @@ struct ElderAds: BuiltInCheck {
 
     /// An image served by an ad network, kept under an ad folder or file name, or described as 广告.
     static func isAdImage(_ element: Element) -> Bool {
-        guard element.name == "img" else { return false }
+        guard element.isNamed("img") else { return false }
         let src = element.attribute("src") ?? ""
         if AdHosts.adHost(in: src) != nil || NameTokens.words(src).contains(where: NameTokens.isAdWord) { return true }
         return [element.attribute("alt"), element.attribute("title")].contains { $0?.contains("广告") == true }

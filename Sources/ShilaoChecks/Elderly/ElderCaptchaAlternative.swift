@@ -37,7 +37,7 @@ struct ElderCaptchaAlternative: BuiltInCheck {
     }
 
     static func isCaptchaImage(_ element: Element) -> Bool {
-        guard element.name == "img" || (element.name == "input" && element.attribute("type")?.lowercased() == "image") else {
+        guard element.isNamed("img") || (element.isNamed("input") && element.attribute("type")?.lowercased() == "image") else {
             return false
         }
         let names = ["src", "id", "class", "name"].compactMap { element.attribute($0) }.joined(separator: " ")
@@ -47,13 +47,13 @@ struct ElderCaptchaAlternative: BuiltInCheck {
 
     /// The address of a script or frame that loads a hosted captcha.
     static func captchaService(_ element: Element) -> String? {
-        guard element.name == "script" || element.name == "iframe", let src = element.attribute("src") else { return nil }
+        guard element.isNamed("script") || element.isNamed("iframe"), let src = element.attribute("src") else { return nil }
         let lower = src.lowercased()
         return serviceFragments.contains { lower.contains($0) } ? src : nil
     }
 
     static func hasVoiceAlternative(in scope: Element, of page: Page) -> Bool {
-        scope.descendants.contains { $0.name == "audio" } || hasControl(in: scope, of: page, saying: voiceWords)
+        scope.descendants.contains { $0.isNamed("audio") } || hasControl(in: scope, of: page, saying: voiceWords)
     }
 
     static func hasControl(in scope: Element, of page: Page, saying words: [String]) -> Bool {

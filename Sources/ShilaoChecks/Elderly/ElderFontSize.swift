@@ -203,7 +203,7 @@ struct FontLevels {
     func scriptCode() -> String {
         var parts: [String] = []
         for element in page.document.elements {
-            if element.name == "script", element.attribute("src") == nil { parts.append(element.textContent) }
+            if element.isNamed("script"), element.attribute("src") == nil { parts.append(element.textContent) }
             for attribute in element.attributes where attribute.name.hasPrefix("on") || attribute.value.hasPrefix("javascript:") {
                 parts.append(attribute.value)
             }

@@ -46,13 +46,13 @@ struct ElderModeEntry: BuiltInCheck {
     static func isInPageTop(_ element: Element) -> Bool {
         element.ancestors.contains { ancestor in
             let role = (ancestor.attribute("role") ?? "").lowercased()
-            return ancestor.name == "header" || ancestor.name == "nav" || role == "banner" || role == "navigation"
+            return ancestor.isNamed("header") || ancestor.isNamed("nav") || role == "banner" || role == "navigation"
         }
     }
 
     /// The image of a control with no words whose file or link address reads like the entry.
     static func entryImage(in control: Element) -> Element? {
-        let image = control.name == "img" || control.name == "input" ? control : control.descendants.first { $0.name == "img" }
+        let image = control.isNamed("img") || control.isNamed("input") ? control : control.descendants.first { $0.isNamed("img") }
         guard let image else { return nil }
         let addresses = [image.attribute("src"), control.attribute("href")].compactMap { $0 }.joined(separator: " ")
         return NameTokens.words(addresses).contains(where: imageEntryWords.contains) ? image : nil

@@ -38,7 +38,7 @@ struct ElderParagraphSpacing: BuiltInCheck {
 
     /// The next element sibling when it is a `p` with nothing but whitespace between them.
     static func nextParagraph(after element: Element) -> Element? {
-        guard let next = element.nextElementSibling, next.name == "p" else { return nil }
+        guard let next = element.nextElementSibling, next.isNamed("p") else { return nil }
         for node in element.followingSiblingNodes {
             switch node {
             case .element: return next

@@ -55,7 +55,7 @@ struct ServiceOfflineChannel: BuiltInCheck {
     /// The first element holding a hotline.
     static func firstHotline(in content: [Element]) -> Element? {
         for element in content {
-            if element.name == "a", element.attribute("href")?.lowercased().hasPrefix("tel:") == true { return element }
+            if element.isNamed("a"), element.attribute("href")?.lowercased().hasPrefix("tel:") == true { return element }
             // Every number looked for starts with 0, 1 or 4: text without them is passed unread.
             let text = element.ownText
             if text.utf8.contains(where: { $0 == 0x30 || $0 == 0x31 || $0 == 0x34 }), hasPhoneNumber(ScalarText(text)) {
@@ -68,7 +68,7 @@ struct ServiceOfflineChannel: BuiltInCheck {
     /// The first element naming an offline place or help on site.
     static func firstPlace(in content: [Element]) -> Element? {
         for element in content {
-            if element.name == "address", VisibleText.hasReadableText(PageText.visible(element)) { return element }
+            if element.isNamed("address"), VisibleText.hasReadableText(PageText.visible(element)) { return element }
             // Every place label holds 地, every place word 办 or 上: text without them is passed unread.
             let own = element.ownText
             var labelled = false

@@ -6,7 +6,7 @@ struct DocumentTitle: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         guard let root = page.document.root else { return }
-        let title = page.document.elements.first { $0.name == "title" && $0.closest("svg") == nil }
+        let title = page.document.elements.first { $0.isNamed("title") && $0.closest("svg") == nil }
         guard let title else {
             results.fail(root, "fail.missing")
             return

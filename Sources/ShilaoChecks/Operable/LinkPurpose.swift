@@ -28,7 +28,7 @@ struct LinkPurpose: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         var candidates: [Candidate] = []
-        for link in page.document.elements where link.name == "a" && link.hasAttribute("href") {
+        for link in page.document.elements where link.isNamed("a") && link.hasAttribute("href") {
             let text = PageText.collapsed(page.accessibility.name(of: link))
             guard let key = LinkPurpose.genericKey(text) else {
                 if !text.isEmpty { results.pass(link) }

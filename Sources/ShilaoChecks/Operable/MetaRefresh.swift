@@ -9,7 +9,7 @@ struct MetaRefresh: BuiltInCheck {
     static let twentyHours = 72_000
 
     func run(on page: Page, into results: inout Results) {
-        for meta in page.document.elements where meta.name == "meta" {
+        for meta in page.document.elements where meta.isNamed("meta") {
             guard meta.attribute("http-equiv")?.trimmed(.whitespaces).lowercased() == "refresh",
                   let content = meta.attribute("content"),
                   let refresh = MetaRefresh.parse(content) else { continue }

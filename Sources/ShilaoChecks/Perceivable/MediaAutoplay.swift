@@ -28,13 +28,13 @@ struct MediaAutoplay: BuiltInCheck {
 
     func judgeMedia(_ media: Element, into results: inout Results) {
         guard media.hasAttribute("autoplay"), !media.hasAttribute("muted") else { return }
-        let sources = ([media.attribute("src")] + media.children.filter { $0.name == "source" }.map { $0.attribute("src") })
+        let sources = ([media.attribute("src")] + media.children.filter { $0.isNamed("source") }.map { $0.attribute("src") })
             .compactMap { $0 }
         let data = ["src": sources.first ?? ""]
         if media.hasAttribute("controls") || (!sources.isEmpty && sources.allSatisfy(MediaAutoplay.playsBriefly)) {
             results.pass(media)
-        } else if media.name == "audio" || media.hasAttribute("loop") {
-            results.fail(media, media.name == "audio" ? "fail.audio" : "fail.video-loop", data)
+        } else if media.isNamed("audio") || media.hasAttribute("loop") {
+            results.fail(media, media.isNamed("audio") ? "fail.audio" : "fail.video-loop", data)
         } else {
             results.review(media, "review.video", data)
         }
@@ -47,7 +47,7 @@ struct MediaAutoplay: BuiltInCheck {
     }
 
     static func isAutostartParam(_ element: Element) -> Bool {
-        guard element.name == "param", let name = element.attribute("name")?.lowercased() else { return false }
+        guard element.isNamed("param"), let name = element.attribute("name")?.lowercased() else { return false }
         return (name == "autostart" || name == "autoplay") && isOn(element.attribute("value"))
     }
 

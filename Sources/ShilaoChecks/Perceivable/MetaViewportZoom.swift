@@ -7,7 +7,7 @@ struct MetaViewportZoom: BuiltInCheck {
     static let id = "meta-viewport-zoom"
 
     func run(on page: Page, into results: inout Results) {
-        for meta in page.document.elements where meta.name == "meta" {
+        for meta in page.document.elements where meta.isNamed("meta") {
             guard meta.attribute("name")?.trimmed(.whitespaces).lowercased() == "viewport",
                   let content = meta.attribute("content") else { continue }
             let properties = MetaViewportZoom.properties(content)

@@ -65,7 +65,7 @@ struct AccessibleNamePresent: Check {
             if let within, !sequence(first: element, next: { $0.parent }).contains(where: { within.contains($0.name) }) {
                 continue
             }
-            if element.name == "input" {
+            if element.isNamed("input") {
                 let type = (element.attribute("type") ?? "text").lowercased()
                 if excludedInputTypes.contains(type) || inputTypes.map({ !$0.contains(type) }) == true { continue }
             }

@@ -38,7 +38,7 @@ struct AriaHiddenFocus: BuiltInCheck {
     /// Whether a script or an inline event handler mentions focus.
     static func scriptsHandleFocus(_ document: HTMLDocument) -> Bool {
         document.elements.contains { element in
-            if element.name == "script", element.textContent.lowercased().contains("focus") { return true }
+            if element.isNamed("script"), element.textContent.lowercased().contains("focus") { return true }
             return element.attributes(prefixed: "on").contains { $0.value.lowercased().contains("focus") }
         }
     }

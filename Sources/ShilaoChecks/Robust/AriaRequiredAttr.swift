@@ -26,7 +26,7 @@ struct AriaRequiredAttr: BuiltInCheck {
 
     /// A native checkbox or radio button gives any role put on it its checked state.
     static func nativelyProvided(_ state: String, _ element: Element) -> Bool {
-        guard state == "aria-checked", element.name == "input" else { return false }
+        guard state == "aria-checked", element.isNamed("input") else { return false }
         let type = element.attribute("type")?.lowercased()
         return type == "checkbox" || type == "radio"
     }

@@ -11,7 +11,7 @@ struct PresentationRoleConflict: BuiltInCheck {
     func run(on page: Page, into results: inout Results) {
         let tree = page.accessibility
         for element in page.document.elements {
-            let decorativeImage = element.name == "img" && element.attribute("alt") == "" && tree.explicitRole(element) == nil
+            let decorativeImage = element.isNamed("img") && element.attribute("alt") == "" && tree.explicitRole(element) == nil
             guard decorativeImage || tree.isMarkedPresentational(element), !tree.isHidden(element) else { continue }
             if tree.role(of: element) == "none" || tree.role(of: element) == "presentation" {
                 results.pass(element)

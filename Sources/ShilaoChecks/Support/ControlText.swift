@@ -9,7 +9,7 @@ enum ControlText {
     /// for checks that look for a keyword wherever it is written.
     static func allText(of element: Element) -> String {
         var parts = [element.attribute("aria-label") ?? "", contentText(of: element), element.attribute("title") ?? ""]
-        parts += element.descendants.compactMap { $0.name == "img" ? $0.attribute("title") : nil }
+        parts += element.descendants.compactMap { $0.isNamed("img") ? $0.attribute("title") : nil }
         return PageText.collapsed(parts.joined(separator: " "))
     }
 
@@ -37,14 +37,14 @@ enum ControlText {
 
     /// Text content with the alt of images and the value of input buttons in their place.
     static func contentText(of element: Element) -> String {
-        if element.name == "input" || element.name == "img" { return replacement(for: element) }
+        if element.isNamed("input") || element.isNamed("img") { return replacement(for: element) }
         return PageText.visible(element) { child in
-            child.name == "img" || child.name == "input" ? " " + replacement(for: child) + " " : nil
+            child.isNamed("img") || child.isNamed("input") ? " " + replacement(for: child) + " " : nil
         }
     }
 
     private static func replacement(for element: Element) -> String {
-        if element.name == "img" { return element.attribute("alt") ?? "" }
+        if element.isNamed("img") { return element.attribute("alt") ?? "" }
         switch (element.attribute("type") ?? "text").lowercased() {
         case "image": return element.attribute("alt") ?? element.attribute("value") ?? ""
         case "button", "submit", "reset": return element.attribute("value") ?? ""

@@ -53,7 +53,7 @@ enum PageKind {
 
     private static func separateElderVersionUncached(_ page: Page) -> Element? {
         page.document.elements.first { element in
-            guard element.name == "a", let href = element.attribute("href")?.trimmed(.whitespaces),
+            guard element.isNamed("a"), let href = element.attribute("href")?.trimmed(.whitespaces),
                   !href.isEmpty, !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") else { return false }
             return namesElderVersion(ControlText.words(of: element, in: page))
         }
@@ -69,7 +69,7 @@ enum PageKind {
         let document = page.document
         if metaContents(document, names: ["articletitle"]).contains(where: { !$0.allSatisfy(\.quickIsWhitespace) }) { return true }
         return document.elements.contains { element in
-            if element.name == "article" { return true }
+            if element.isNamed("article") { return true }
             let identifiers = ((element.attribute("id") ?? "") + " " + (element.attribute("class") ?? "")).lowercased()
             return ["zhengwen", "trs_editor", "article-content", "article_content", "articlecontent"].contains {
                 identifiers.contains($0)

@@ -6,7 +6,7 @@ struct HTMLLangValid: BuiltInCheck {
     static let id = "html-lang-valid"
 
     func run(on page: Page, into results: inout Results) {
-        guard let root = page.document.root, root.name == "html",
+        guard let root = page.document.root, root.isNamed("html"),
               let lang = root.attribute("lang"), !lang.allSatisfy(\.quickIsWhitespace) else { return }
         if LanguageTags.isValid(lang) {
             results.pass(root)

@@ -7,7 +7,7 @@ struct HTMLXMLLangMismatch: BuiltInCheck {
     static let id = "html-xml-lang-mismatch"
 
     func run(on page: Page, into results: inout Results) {
-        guard let root = page.document.root, root.name == "html",
+        guard let root = page.document.root, root.isNamed("html"),
               let lang = root.attribute("lang"), let xmlLang = root.attribute("xml:lang"),
               LanguageTags.isValid(lang), LanguageTags.isValid(xmlLang) else { return }
         if LanguageTags.primarySubtag(lang) == LanguageTags.primarySubtag(xmlLang) {
