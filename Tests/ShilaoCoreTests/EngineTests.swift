@@ -23,6 +23,20 @@ import ShilaoDOM
         #expect(audit.counts[.failed] == 1)
     }
 
+    /// A page memo keeps what it made, a nil answer too, and makes a missing entry even when
+    /// the value's type is optional.
+    @Test func pageMemoKeepsNilAnswersAndMakesMissingOnes() {
+        let memo = PageMemo()
+        var made = 0
+        for _ in 0..<3 {
+            let answer: Int? = memo.value("none") { made += 1; return nil }
+            #expect(answer == nil)
+        }
+        #expect(made == 1)
+        #expect(memo.value("some") { Int?(7) } == 7)
+        #expect(memo.value("some") { Int?(8) } == 7)
+    }
+
     @Test func nothingRecordedIsInapplicable() throws {
         let document = try Loader.load(Array("<p>no images</p>".utf8))
         let audit = Engine(checks: [CatalogueEntry(metadata: metadata, check: FailsImages())])

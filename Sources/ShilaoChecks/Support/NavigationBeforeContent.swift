@@ -16,11 +16,7 @@ struct NavigationBeforeContent {
 
     /// The page's layout, worked out once for the checks that read it (bypass, heading).
     static func of(_ page: Page) -> NavigationBeforeContent? {
-        page.memo.value("NavigationBeforeContent") { Found(layout: NavigationBeforeContent(page)) }.layout
-    }
-
-    private struct Found {
-        let layout: NavigationBeforeContent?
+        page.memo.value("NavigationBeforeContent") { NavigationBeforeContent(page) }
     }
 
     private init?(_ page: Page) {

@@ -3,13 +3,8 @@ import ShilaoDOM
 
 /// What kind of page this is, as far as the markup tells: an elder-mode page, an article, a
 /// mobile version; and the site's elder-version entry. Shared by the 适老化 checks so they agree.
+/// Several checks ask each question of every page: each is answered once, in the page's memo.
 enum PageKind {
-    /// Several checks ask each question below of every page: each is answered once, in the
-    /// page's memo (an element found, or none, in a box the memo can tell from a missing answer).
-    private struct Answer {
-        let element: Element?
-    }
-
     /// Names of the elder or accessible version, as entries and page titles write them.
     static let elderVersionWords = [
         "长辈版", "长辈模式", "关怀版", "关怀模式", "关爱版", "亲情版", "适老版", "适老化", "长者版", "长者模式",
@@ -48,7 +43,7 @@ enum PageKind {
     /// A link to a separate elder version of the site (another address, not a script toggle on
     /// this page). Where one exists, this page is not the elder service itself.
     static func separateElderVersion(_ page: Page) -> Element? {
-        page.memo.value("PageKind.separateElderVersion") { Answer(element: separateElderVersionUncached(page)) }.element
+        page.memo.value("PageKind.separateElderVersion") { separateElderVersionUncached(page) }
     }
 
     private static func separateElderVersionUncached(_ page: Page) -> Element? {
@@ -127,7 +122,7 @@ enum PageKind {
 
     /// The first script that loads a known accessibility toolbar.
     static func toolbarScript(_ page: Page) -> Element? {
-        page.memo.value("PageKind.toolbarScript") { Answer(element: toolbarScriptUncached(page)) }.element
+        page.memo.value("PageKind.toolbarScript") { toolbarScriptUncached(page) }
     }
 
     private static func toolbarScriptUncached(_ page: Page) -> Element? {
