@@ -56,11 +56,16 @@ struct ElderFontSize: BuiltInCheck {
 
     /// The text holders that are main text: inside a content container, outside excluded elements.
     static func mainText(in page: Page) -> [Element] {
-        let excludedFlag = page.memo.value("ElderFontSize.excluded") { InheritedFlag { excluded.contains($0.name) } }
+        let inExcluded = excludedFlag(in: page)
         let content = page.memo.value("ElderFontSize.content") {
             InheritedFlag { contentContainers.contains($0.name) || isArticleBody($0) }
         }
-        return VisibleText.holders(in: page).filter { !excludedFlag.selfOrAncestor($0) && content.selfOrAncestor($0) }
+        return VisibleText.holders(in: page).filter { !inExcluded.selfOrAncestor($0) && content.selfOrAncestor($0) }
+    }
+
+    /// Inside an excluded element (a heading, a control…), for the size and line-height checks.
+    static func excludedFlag(in page: Page) -> InheritedFlag {
+        page.memo.value("ElderFontSize.excluded") { InheritedFlag { excluded.contains($0.name) } }
     }
 
     /// The body containers gov CMSs name 正文.

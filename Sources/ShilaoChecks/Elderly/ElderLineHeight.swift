@@ -38,7 +38,7 @@ struct ElderLineHeight: BuiltInCheck {
 
     /// Text holders in a paragraph-like container, headings and controls left out as for font size.
     static func paragraphText(in page: Page) -> [Element] {
-        let excluded = page.memo.value("ElderFontSize.excluded") { InheritedFlag { ElderFontSize.excluded.contains($0.name) } }
+        let excluded = ElderFontSize.excludedFlag(in: page)
         let paragraph = page.memo.value("ElderLineHeight.paragraph") {
             InheritedFlag { paragraphContainers.contains($0.name) || $0.isNamed("article") || ElderFontSize.isArticleBody($0) }
         }

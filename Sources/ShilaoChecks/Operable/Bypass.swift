@@ -18,7 +18,7 @@ struct Bypass: BuiltInCheck {
             results.pass(main)
             return
         }
-        let ids = page.accessibility.idIndex
+        let ids = tree.idIndex
         var broken: Element?
         // Collected once: scanning the page for every in-page link is quadratic.
         var anchorNames: Set<String>?

@@ -7,7 +7,7 @@ struct TDHeadersAttr: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         let tree = page.accessibility
-        let ids = page.accessibility.idIndex
+        let ids = tree.idIndex
         for table in page.document.elements where table.isNamed("table") {
             guard let role = tree.role(of: table), TableGrid.tableRoles.contains(role), !tree.isHidden(table) else { continue }
             for cell in TableGrid(table, tree).cells.map(\.element) {

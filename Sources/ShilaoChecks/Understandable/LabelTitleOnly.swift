@@ -13,7 +13,7 @@ struct LabelTitleOnly: BuiltInCheck {
 
     func run(on page: Page, into results: inout Results) {
         let tree = page.accessibility
-        let ids = page.accessibility.idIndex
+        let ids = tree.idIndex
         let labelTargets = Set(page.document.elements(named: "label").compactMap { $0.attribute("for") })
         for field in page.document.elements {
             guard field.isNamed("input") || field.isNamed("select") || field.isNamed("textarea"),
