@@ -20,41 +20,53 @@ final class RuleIndex: Sendable {
         /// Features some ancestor must have for the selector to match.
         let ancestorFeatures: AncestorFilter
         /// Groups of features of which an ancestor must have at least one each: the
-        /// alternatives of an `:is()` or `:where()` in an ancestor compound.
-        let ancestorAlternatives: [[Int]]
+        /// alternatives of an `:is()` or `:where()` in an ancestor compound, one filter each.
+        let ancestorAlternatives: [[AncestorFilter]]
+    }
 
-        func mayMatch(under filter: AncestorFilter) -> Bool {
-            filter.contains(all: ancestorFeatures)
-                && (ancestorAlternatives.isEmpty || ancestorAlternatives.allSatisfy { $0.contains(where: filter.contains) })
+    /// The entries under one key, with their ancestor filters beside them in a dense array:
+    /// an element's filter rejects most of a big bucket, and the scan reads only the filters.
+    struct Bucket {
+        let filters: [AncestorFilter]
+        let entries: [Entry]
+
+        init(_ entries: [Entry]) {
+            self.filters = entries.map(\.ancestorFeatures)
+            self.entries = entries
         }
     }
 
-    private let byID: [String: [Entry]]
-    private let byClass: [String: [Entry]]
+    private let byID: [String: Bucket]
+    private let byClass: [String: Bucket]
     private let byAttribute: [String: AttributeBucket]
-    private let byTag: [String: [Entry]]
-    private let universal: [Entry]
+    private let byTag: [String: Bucket]
+    private let universal: Bucket
 
     /// Selectors keyed by one attribute's `[name=value]` or `[name^=prefix]` test. A sheet of
     /// `a[href^='/path']` rules would otherwise try every one on every link; here a link costs
     /// one look-up per distinct prefix length.
     private struct AttributeBucket {
-        var exact: [String: [Entry]] = [:]
-        var prefixes: [String: [Entry]] = [:]
+        let exact: [String: Bucket]
+        let prefixes: [String: Bucket]
         /// The distinct prefix lengths in UTF-8 bytes, ascending.
-        var prefixLengths: [Int] = []
+        let prefixLengths: [Int]
 
-        mutating func add(_ entry: Entry, _ selector: AttributeSelector) {
-            if selector.op == .equals {
-                exact[selector.value, default: []].append(entry)
-            } else {
-                prefixes[selector.value, default: []].append(entry)
-                let length = selector.value.utf8.count
-                if !prefixLengths.contains(length) { prefixLengths.append(length); prefixLengths.sort() }
+        init(_ entries: [(entry: Entry, selector: AttributeSelector)]) {
+            var exact: [String: [Entry]] = [:]
+            var prefixes: [String: [Entry]] = [:]
+            for (entry, selector) in entries {
+                if selector.op == .equals {
+                    exact[selector.value, default: []].append(entry)
+                } else {
+                    prefixes[selector.value, default: []].append(entry)
+                }
             }
+            self.exact = exact.mapValues(Bucket.init)
+            self.prefixes = prefixes.mapValues(Bucket.init)
+            self.prefixLengths = Set(prefixes.keys.map(\.utf8.count)).sorted()
         }
 
-        func candidates(for value: String, _ test: ([Entry]?) -> Void) {
+        func candidates(for value: String, _ test: (Bucket?) -> Void) {
             test(exact[value])
             let bytes = value.utf8
             for length in prefixLengths {
@@ -76,7 +88,7 @@ final class RuleIndex: Sendable {
         }
     }
 
-    var isEmpty: Bool { byID.isEmpty && byClass.isEmpty && byAttribute.isEmpty && byTag.isEmpty && universal.isEmpty }
+    var isEmpty: Bool { byID.isEmpty && byClass.isEmpty && byAttribute.isEmpty && byTag.isEmpty && universal.entries.isEmpty }
 
     /// In quirks mode the table holds lower-cased ids and classes, so the keys are lower-cased too.
     /// `including` picks the selectors indexed (all by default) and `start` the first rule;
@@ -85,7 +97,7 @@ final class RuleIndex: Sendable {
         func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
         var byID: [String: [Entry]] = [:]
         var byClass: [String: [Entry]] = [:]
-        var byAttribute: [String: AttributeBucket] = [:]
+        var byAttribute: [String: [(entry: Entry, selector: AttributeSelector)]] = [:]
         var byTag: [String: [Entry]] = [:]
         var universal: [Entry] = []
         for ruleIndex in start..<max(start, rules.count) {
@@ -95,7 +107,7 @@ final class RuleIndex: Sendable {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
                 let (hashes, alternatives) = RuleIndex.ancestorFeatures(selector, quirks: quirks)
                 let entry = Entry(selector: selector, rule: ruleIndex, key: key, ancestorFeatures: AncestorFilter(hashes),
-                                  ancestorAlternatives: alternatives)
+                                  ancestorAlternatives: alternatives.map { $0.map { AncestorFilter([$0]) } })
                 let subject = selector.compounds[0]
                 var id: String?
                 var className: String?
@@ -114,7 +126,7 @@ final class RuleIndex: Sendable {
                 } else if let className {
                     byClass[className, default: []].append(entry)
                 } else if let attribute {
-                    byAttribute[attribute.name, default: AttributeBucket()].add(entry, attribute)
+                    byAttribute[attribute.name, default: []].append((entry, attribute))
                 } else if let tag {
                     byTag[tag, default: []].append(entry)
                 } else {
@@ -122,11 +134,11 @@ final class RuleIndex: Sendable {
                 }
             }
         }
-        self.byID = byID
-        self.byClass = byClass
-        self.byAttribute = byAttribute
-        self.byTag = byTag
-        self.universal = universal
+        self.byID = byID.mapValues(Bucket.init)
+        self.byClass = byClass.mapValues(Bucket.init)
+        self.byAttribute = byAttribute.mapValues(AttributeBucket.init)
+        self.byTag = byTag.mapValues(Bucket.init)
+        self.universal = Bucket(universal)
     }
 
     /// The tags, ids and classes of compounds that must be ancestors of the subject: those
@@ -166,11 +178,15 @@ final class RuleIndex: Sendable {
     /// Matched rules for one element as (rule, sort key), in cascade order.
     func matches(_ element: Int, table: ElementTable, matcher: SelectorMatcher) -> [(rule: Int, key: Int)] {
         var result: [(rule: Int, key: Int)] = []
-        func test(_ entries: [Entry]?) {
-            guard let entries else { return }
-            let filter = table.ancestorFilters[element]
-            for entry in entries where entry.mayMatch(under: filter) && matcher.matches(entry.selector, element) {
-                result.append((entry.rule, entry.key))
+        let filter = table.ancestorFilters[element]
+        func test(_ bucket: Bucket?) {
+            guard let bucket else { return }
+            for (position, required) in bucket.filters.enumerated() where filter.contains(all: required) {
+                let entry = bucket.entries[position]
+                if entry.ancestorAlternatives.allSatisfy({ $0.contains(where: filter.contains(all:)) }),
+                   matcher.matches(entry.selector, element) {
+                    result.append((entry.rule, entry.key))
+                }
             }
         }
         if let id = table.ids[element] { test(byID[id]) }

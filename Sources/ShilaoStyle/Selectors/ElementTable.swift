@@ -138,10 +138,6 @@ struct AncestorFilter {
         set((hash >> 8) & 0xFF)
     }
 
-    func contains(_ hash: Int) -> Bool {
-        test(hash & 0xFF) && test((hash >> 8) & 0xFF)
-    }
-
     /// A filter holding `hashes`, for testing them all at once with `contains(all:)`.
     init(_ hashes: [Int]) {
         for hash in hashes { insert(hash) }
@@ -163,16 +159,6 @@ struct AncestorFilter {
         case 1: bits.1 |= mask
         case 2: bits.2 |= mask
         default: bits.3 |= mask
-        }
-    }
-
-    private func test(_ bit: Int) -> Bool {
-        let mask = UInt64(1) << UInt64(bit & 63)
-        switch bit >> 6 {
-        case 0: return bits.0 & mask != 0
-        case 1: return bits.1 & mask != 0
-        case 2: return bits.2 & mask != 0
-        default: return bits.3 & mask != 0
         }
     }
 }
