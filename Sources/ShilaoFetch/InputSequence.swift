@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keeps the K-th of N shares of the inputs by a stable hash of their names, so N machines can
 /// split one URL dump with no coordination and no overlap.
 public struct Shard: Sendable, Equatable {
@@ -90,7 +92,7 @@ public struct InputSequence: Sequence {
 
     /// Two inputs are the same page when their file paths or URLs are.
     static func key(_ input: Input) -> String {
-        if case .file(_, let url) = input { return "file:" + url.standardizedFileURL.path }
+        if case .file(_, let path) = input { return "file:" + URL(fileURLWithPath: path).standardizedFileURL.path }
         return input.name
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// One thing to audit, in the order the user gave it.
 public enum Input: Sendable, Equatable {
-    /// A local HTML file: `name` is the path as given (or as found below a given folder).
-    case file(name: String, url: URL)
+    /// A local HTML file: `name` is the path as given (or as found below a given folder), and
+    /// `path` where to read it. A path, not a URL: a run can hold 100,000 of them, and a URL
+    /// made from a relative path keeps a URL of the working folder of its own.
+    case file(name: String, path: String)
     /// An http(s) URL to fetch.
     case web(String)
     /// A page whose bytes are already at hand (a WARC response record), under its URL.
@@ -49,7 +51,7 @@ public enum Inputs {
                 }
                 pages.forEach(add)
             } else {
-                add(.file(name: argument, url: URL(fileURLWithPath: argument)))
+                add(.file(name: argument, path: argument))
             }
         }
         return inputs
@@ -68,7 +70,7 @@ public enum Inputs {
             let separator = folder.hasSuffix("/") ? "" : "/"
             names.append(folder + separator + relative.drop { $0 == "/" })
         }
-        return names.sorted().map { .file(name: $0, url: URL(fileURLWithPath: $0)) }
+        return names.sorted().map { .file(name: $0, path: $0) }
     }
 
     /// The lines of a URL list (`-` reads standard input): blank lines and `#` comments are
@@ -98,16 +100,16 @@ public enum Inputs {
 
     /// The bytes of a file input, or the reason they cannot be read. A file over `maxBytes` is
     /// not read at all, so one huge file costs neither the memory nor the time of parsing it.
-    public static func read(_ url: URL, maxBytes: Int = Int.max) -> Result<[UInt8], InputError> {
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
+    public static func read(_ path: String, maxBytes: Int = Int.max) -> Result<[UInt8], InputError> {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             return .failure(InputError(reason: "permission denied: the file cannot be read"))
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
            size.intValue > maxBytes {
             return .failure(InputError(reason: "the page is larger than \(maxBytes) bytes (--max-page-size)"))
         }
         do {
-            return .success(Array(try Data(contentsOf: url)))
+            return .success(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         } catch {
             return .failure(InputError(reason: "cannot read the file: \(error.localizedDescription)"))
         }

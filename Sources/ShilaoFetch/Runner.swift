@@ -56,9 +56,9 @@ public struct Runner: Sendable {
         switch input {
         case .unusable(let name, let reason):
             return .failure(url: name, reason: reason)
-        case .file(let name, let url):
+        case .file(let name, let path):
             return await cpu.holding {
-                switch Inputs.read(url, maxBytes: maxPageBytes) {
+                switch Inputs.read(path, maxBytes: maxPageBytes) {
                 case .failure(let error): return .failure(url: name, reason: error.reason)
                 case .success(let bytes): return auditor.audit(bytes: bytes, url: name)
                 }
@@ -118,11 +118,11 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     private mutating func fillBatch() {
         var sized: [(index: Int, input: Input, size: Int)] = []
         while sized.count < startOrderBatch, let input = base.next() {
-            guard case .file(_, let url) = input else {
+            guard case .file(_, let path) = input else {
                 held = input
                 break
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             sized.append((read, input, size))
             read += 1
         }

@@ -44,7 +44,7 @@ struct NamesParagraphs: Check {
 
     @Test func largestFilesStartFirstAndKeepTheirPlace() throws {
         try withTree(["a.html": "x", "b.html": String(repeating: "x", count: 900), "c.html": String(repeating: "x", count: 50)]) { root in
-            let files = ["a", "b", "c"].map { Input.file(name: "\($0).html", url: URL(fileURLWithPath: "\(root)/\($0).html")) }
+            let files = ["a", "b", "c"].map { Input.file(name: "\($0).html", path: "\(root)/\($0).html") }
             let inputs = [files[0], .web("https://example.org/"), files[1], files[2]]
             var order = StartOrder(inputs.makeIterator(), biggestFilesFirst: true)
             var started: [(Int, String)] = []
@@ -69,7 +69,7 @@ struct NamesParagraphs: Check {
         var files: [String: String] = [:]
         for index in 0..<count { files[String(format: "p%03d.html", index)] = String(repeating: "x", count: index + 1) }
         try withTree(files) { root in
-            let inputs = (0..<count).map { Input.file(name: "\($0)", url: URL(fileURLWithPath: root + String(format: "/p%03d.html", $0))) }
+            let inputs = (0..<count).map { Input.file(name: "\($0)", path: root + String(format: "/p%03d.html", $0)) }
             var order = StartOrder(inputs.makeIterator(), biggestFilesFirst: true)
             var started: [Int] = []
             while let (index, _) = order.next() { started.append(index) }
