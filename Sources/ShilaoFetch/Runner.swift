@@ -122,7 +122,7 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
                 held = input
                 break
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let size = Inputs.fileSize(path) ?? 0
             sized.append((read, input, size))
             read += 1
         }

@@ -31,6 +31,29 @@ struct NamesParagraphs: Check {
         }
     }
 
+    @Test func linksHiddenEntriesAndFoldersNamedLikePagesAreLeftOut() throws {
+        try withTree(["d/a.html": "", "d/sub/b.htm": "", "d/.c.html": "", "d/x.html/inner.txt": "", "other/o.html": ""]) { root in
+            try FileManager.default.createSymbolicLink(atPath: "\(root)/d/link.html", withDestinationPath: "\(root)/other/o.html")
+            try FileManager.default.createSymbolicLink(atPath: "\(root)/d/linked", withDestinationPath: "\(root)/other")
+            #expect(Inputs.resolve(["\(root)/d"]).map(\.name) == ["\(root)/d/a.html", "\(root)/d/sub/b.htm"])
+            #expect(Inputs.resolve(["\(root)/d/"]).map(\.name) == ["\(root)/d/a.html", "\(root)/d/sub/b.htm"])
+        }
+    }
+
+    @Test func aFileIsReadWithinItsSizeLimit() throws {
+        try withTree(["p.html": "<p>12345</p>"]) { root in
+            let path = "\(root)/p.html"
+            #expect(Inputs.read(path, maxBytes: 12).bytes == Array("<p>12345</p>".utf8))
+            #expect(Inputs.read(path).bytes?.count == 12)
+            #expect(Inputs.read(path, maxBytes: 11).failureReason == "the page is larger than 11 bytes (--max-page-size)")
+            #expect(Inputs.read("\(root)/gone.html").failureReason == "cannot read the file: No such file or directory")
+            #expect(Inputs.read(root).failureReason == "cannot read the file: it is a folder")
+            // A device has no size up front: reading stops one byte past the limit.
+            #expect(Inputs.read("/dev/zero", maxBytes: 100_000).failureReason == "the page is larger than 100000 bytes (--max-page-size)")
+            #expect(Inputs.read("/dev/null", maxBytes: 10).bytes == [])
+        }
+    }
+
     @Test func missingInputsAndEmptyFoldersBecomeUnusable() throws {
         try withTree(["empty/readme.txt": "x", "p.html": "<p>x</p>"]) { root in
             let inputs = Array(InputSequence(known: Inputs.resolve(["\(root)/missing.html", "\(root)/empty", "\(root)/p.html", "\(root)/./p.html"])))
@@ -122,4 +145,13 @@ func withTreeAsync(_ files: [String: String], _ body: (String) async throws -> V
     }
     defer { try? FileManager.default.removeItem(atPath: root) }
     try await body(root)
+}
+
+extension Result where Success == [UInt8], Failure == InputError {
+    var bytes: [UInt8]? { try? get() }
+
+    var failureReason: String? {
+        if case .failure(let error) = self { return error.reason }
+        return nil
+    }
 }
