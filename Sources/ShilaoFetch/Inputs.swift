@@ -68,7 +68,7 @@ public enum Inputs {
     /// four seconds for a folder of 100,000 pages.
     private static func collectPages(below directory: String, into names: inout [String]) {
         guard let stream = opendir(directory) else { return }
-        defer { closedir(stream) }
+        var folders: [String] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             guard !name.hasPrefix(".") else { continue }
@@ -80,12 +80,15 @@ public enum Inputs {
                 type = info.st_mode & S_IFMT == S_IFDIR ? DT_DIR : info.st_mode & S_IFMT == S_IFREG ? DT_REG : DT_UNKNOWN
             }
             if type == DT_DIR {
-                collectPages(below: path + "/", into: &names)
+                folders.append(path + "/")
             } else if type == DT_REG, let dot = name.lastIndex(of: "."),
                       pageExtensions.contains(name[name.index(after: dot)...].lowercased()) {
                 names.append(path)
             }
         }
+        closedir(stream)
+        // Entered once this folder is closed, so a deep tree holds one descriptor at a time.
+        for folder in folders { collectPages(below: folder, into: &names) }
     }
 
     /// The lines of a URL list (`-` reads standard input): blank lines and `#` comments are
