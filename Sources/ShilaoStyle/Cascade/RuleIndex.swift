@@ -17,24 +17,25 @@ final class RuleIndex: Sendable {
         let rule: Int
         /// Origin, specificity and rule order in one integer that sorts in cascade order.
         let key: Int
-        /// Features some ancestor must have for the selector to match.
-        let ancestorFeatures: AncestorFilter
         /// Groups of features of which an ancestor must have at least one each: the
         /// alternatives of an `:is()` or `:where()` in an ancestor compound, one filter each.
         let ancestorAlternatives: [[AncestorFilter]]
     }
 
-    /// The entries under one key, with their ancestor filters beside them in a dense array:
-    /// an element's filter rejects most of a big bucket, and the scan reads only the filters.
+    /// The entries under one key, each with the features some ancestor must have for it to
+    /// match, kept in a dense array of their own: an element's filter rejects most of a big
+    /// bucket, and the scan reads only the filters.
     struct Bucket {
         let filters: [AncestorFilter]
         let entries: [Entry]
 
-        init(_ entries: [Entry]) {
-            self.filters = entries.map(\.ancestorFeatures)
-            self.entries = entries
+        init(_ filtered: [Filtered]) {
+            self.filters = filtered.map(\.ancestors)
+            self.entries = filtered.map(\.entry)
         }
     }
+
+    typealias Filtered = (entry: Entry, ancestors: AncestorFilter)
 
     private let byID: [String: Bucket]
     private let byClass: [String: Bucket]
@@ -51,14 +52,14 @@ final class RuleIndex: Sendable {
         /// The distinct prefix lengths in UTF-8 bytes, ascending.
         let prefixLengths: [Int]
 
-        init(_ entries: [(entry: Entry, selector: AttributeSelector)]) {
-            var exact: [String: [Entry]] = [:]
-            var prefixes: [String: [Entry]] = [:]
-            for (entry, selector) in entries {
+        init(_ entries: [(filtered: Filtered, selector: AttributeSelector)]) {
+            var exact: [String: [Filtered]] = [:]
+            var prefixes: [String: [Filtered]] = [:]
+            for (filtered, selector) in entries {
                 if selector.op == .equals {
-                    exact[selector.value, default: []].append(entry)
+                    exact[selector.value, default: []].append(filtered)
                 } else {
-                    prefixes[selector.value, default: []].append(entry)
+                    prefixes[selector.value, default: []].append(filtered)
                 }
             }
             self.exact = exact.mapValues(Bucket.init)
@@ -95,19 +96,20 @@ final class RuleIndex: Sendable {
     /// rule numbers stay those of `rules`.
     init(rules: [ActiveRule], from start: Int = 0, quirks: Bool, including: (ComplexSelector) -> Bool = { _ in true }) {
         func fold(_ value: String) -> String { quirks ? value.asciiLowercased : value }
-        var byID: [String: [Entry]] = [:]
-        var byClass: [String: [Entry]] = [:]
-        var byAttribute: [String: [(entry: Entry, selector: AttributeSelector)]] = [:]
-        var byTag: [String: [Entry]] = [:]
-        var universal: [Entry] = []
+        var byID: [String: [Filtered]] = [:]
+        var byClass: [String: [Filtered]] = [:]
+        var byAttribute: [String: [(filtered: Filtered, selector: AttributeSelector)]] = [:]
+        var byTag: [String: [Filtered]] = [:]
+        var universal: [Filtered] = []
         for ruleIndex in start..<max(start, rules.count) {
             let active = rules[ruleIndex]
             let originRank = active.origin == .userAgent ? 0 : 1
             for selector in active.rule.selectors where including(selector) {
                 let key = originRank << 58 | selector.specificity.packed << 26 | ruleIndex
                 let (hashes, alternatives) = RuleIndex.ancestorFeatures(selector, quirks: quirks)
-                let entry = Entry(selector: selector, rule: ruleIndex, key: key, ancestorFeatures: AncestorFilter(hashes),
-                                  ancestorAlternatives: alternatives.map { $0.map { AncestorFilter([$0]) } })
+                let filtered: Filtered = (Entry(selector: selector, rule: ruleIndex, key: key,
+                                                ancestorAlternatives: alternatives.map { $0.map { AncestorFilter([$0]) } }),
+                                          AncestorFilter(hashes))
                 let subject = selector.compounds[0]
                 var id: String?
                 var className: String?
@@ -122,15 +124,15 @@ final class RuleIndex: Sendable {
                     }
                 }
                 if let id {
-                    byID[id, default: []].append(entry)
+                    byID[id, default: []].append(filtered)
                 } else if let className {
-                    byClass[className, default: []].append(entry)
+                    byClass[className, default: []].append(filtered)
                 } else if let attribute {
-                    byAttribute[attribute.name, default: []].append((entry, attribute))
+                    byAttribute[attribute.name, default: []].append((filtered, attribute))
                 } else if let tag {
-                    byTag[tag, default: []].append(entry)
+                    byTag[tag, default: []].append(filtered)
                 } else {
-                    universal.append(entry)
+                    universal.append(filtered)
                 }
             }
         }
