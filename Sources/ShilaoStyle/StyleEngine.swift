@@ -106,11 +106,14 @@ public final class StyleEngine {
     // MARK: Sheets
 
     private func loadAuthorSheets(pageURL: String) {
-        var base = URLResolver.baseURL(for: pageURL)
-        if let href = document.elements(named: "base").first(where: { $0.attribute("href") != nil })?.attribute("href"),
-           let resolved = URLResolver.resolve(href, against: base) {
-            base = resolved
-        }
+        // Made only for a link or an import: most pages have neither, and a file URL costs a
+        // look-up of the working folder.
+        lazy var base: URL? = {
+            let page = URLResolver.baseURL(for: pageURL)
+            guard let href = document.elements(named: "base").first(where: { $0.attribute("href") != nil })?.attribute("href")
+            else { return page }
+            return URLResolver.resolve(href, against: page) ?? page
+        }()
         for position in 0..<table.count {
             let element = table.elements[position]
             switch table.names[position] {
@@ -173,7 +176,8 @@ public final class StyleEngine {
     }
 
     /// Appends the sheet's rules that apply in this viewport, following `@import`.
-    private func collect(_ sheet: Stylesheet, origin: StyleOrigin, sheet name: String, base: URL?, chain: [String]) {
+    private func collect(_ sheet: Stylesheet, origin: StyleOrigin, sheet name: String, base: @autoclosure () -> URL?,
+                         chain: [String]) {
         keyframes.formUnion(sheet.keyframes)
         var pending: [ArraySlice<SheetRule>] = [sheet.rules[...]]
         while var current = pending.popLast() {
@@ -188,7 +192,7 @@ public final class StyleEngine {
                     current = inner[...]
                 case .importRule(let importRule):
                     guard matches(importRule.media) else { continue }
-                    guard let url = URLResolver.resolve(importRule.url, against: base) else {
+                    guard let url = URLResolver.resolve(importRule.url, against: base()) else {
                         problems.append("stylesheet \(importRule.url): not a usable URL")
                         continue
                     }

@@ -45,6 +45,22 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         }
     }
 
+    @Test func importsInAStyleElementResolveAgainstThePageOrItsBase() throws {
+        let files = ["css/type.css": "p { font-size: 20px }", "css/colour.css": "p { color: red }"]
+        try withFiles(files) { directory in
+            try withEngine("<style>@import 'css/type.css';</style><p id='p'>x</p>", directory: directory) { engine, doc in
+                #expect(style(engine, doc, "p").fontSize == 20)
+                #expect(engine.problems.isEmpty)
+            }
+            let based = "<base href='css/'><style>@import 'colour.css'; @import 'type.css';</style><p id='p'>x</p>"
+            try withEngine(based, directory: directory) { engine, doc in
+                #expect(style(engine, doc, "p").color == RGBA(css: "red"))
+                #expect(style(engine, doc, "p").fontSize == 20)
+                #expect(engine.problems.isEmpty)
+            }
+        }
+    }
+
     @Test func missingSheetsAndLoopsAreProblemsNotCrashes() throws {
         let files = ["a.css": "@import 'b.css'; p { color: red }", "b.css": "@import 'a.css'; p { font-size: 30px }"]
         try withFiles(files) { directory in
