@@ -57,22 +57,29 @@ public enum Inputs {
         return inputs
     }
 
+    /// The pages below `folder`, sorted, then a record for each folder that could not be
+    /// listed: its pages are missing from the run, and the report must say so.
     private static func pagesBelow(_ folder: String) -> [Input] {
         var names: [String] = []
-        collectPages(below: folder.hasSuffix("/") ? folder : folder + "/", into: &names)
-        return names.sorted().map { .file(name: $0, path: $0) }
+        var unlisted: [Input] = []
+        collectPages(below: folder.hasSuffix("/") ? folder : folder + "/", named: folder, into: &names, unlisted: &unlisted)
+        return names.sorted().map { .file(name: $0, path: $0) } + unlisted
     }
 
     /// Regular files with a page extension, hidden entries and symbolic links left out. Read
     /// with readdir: FileManager's enumerator made URLs and resource values for every file,
     /// four seconds for a folder of 100,000 pages.
-    private static func collectPages(below directory: String, into names: inout [String]) {
-        guard let stream = opendir(directory) else { return }
+    private static func collectPages(below directory: String, named name: String, into names: inout [String],
+                                     unlisted: inout [Input]) {
+        guard let stream = opendir(directory) else {
+            unlisted.append(.unusable(name: name, reason: "cannot list the folder: \(String(cString: strerror(errno)))"))
+            return
+        }
         var folders: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard !name.hasPrefix(".") else { continue }
-            let path = directory + name
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard !entryName.hasPrefix(".") else { continue }
+            let path = directory + entryName
             var type = Int(entry.pointee.d_type)
             if type == DT_UNKNOWN {
                 var info = stat()
@@ -80,15 +87,15 @@ public enum Inputs {
                 type = info.st_mode & S_IFMT == S_IFDIR ? DT_DIR : info.st_mode & S_IFMT == S_IFREG ? DT_REG : DT_UNKNOWN
             }
             if type == DT_DIR {
-                folders.append(path + "/")
-            } else if type == DT_REG, let dot = name.lastIndex(of: "."),
-                      pageExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+                folders.append(path)
+            } else if type == DT_REG, let dot = entryName.lastIndex(of: "."),
+                      pageExtensions.contains(entryName[entryName.index(after: dot)...].lowercased()) {
                 names.append(path)
             }
         }
         closedir(stream)
         // Entered once this folder is closed, so a deep tree holds one descriptor at a time.
-        for folder in folders { collectPages(below: folder, into: &names) }
+        for folder in folders { collectPages(below: folder + "/", named: folder, into: &names, unlisted: &unlisted) }
     }
 
     /// The lines of a URL list (`-` reads standard input): blank lines and `#` comments are

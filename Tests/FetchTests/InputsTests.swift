@@ -40,6 +40,41 @@ struct NamesParagraphs: Check {
         }
     }
 
+    @Test func aFolderThatCannotBeListedIsAnErrorRecord() throws {
+        // A path of PATH_MAX bytes or more cannot be opened, by root or anyone: the deepest
+        // folder of this chain is listed in its parent but cannot be listed itself.
+        try withTree(["top.html": ""]) { root in
+            let segment = String(repeating: "d", count: 250)
+            var descriptors = [open(root, O_RDONLY | O_DIRECTORY)]
+            var path = root
+            while path.utf8.count < Int(PATH_MAX) {
+                mkdirat(descriptors.last!, segment, 0o755)
+                descriptors.append(openat(descriptors.last!, segment, O_RDONLY | O_DIRECTORY))
+                path += "/" + segment
+            }
+            close(openat(descriptors.last!, "deep.html", O_CREAT | O_WRONLY, 0o644))
+            defer {
+                // Taken down through descriptors: the paths are too long to name.
+                unlinkat(descriptors.last!, "deep.html", 0)
+                for level in stride(from: descriptors.count - 1, to: 0, by: -1) {
+                    close(descriptors[level])
+                    unlinkat(descriptors[level - 1], segment, AT_REMOVEDIR)
+                }
+                close(descriptors[0])
+            }
+            #expect(!descriptors.contains(-1))
+            let inputs = Inputs.resolve([root])
+            #expect(inputs.first == .file(name: "\(root)/top.html", path: "\(root)/top.html"))
+            #expect(inputs.count == 2)
+            guard case .unusable(let name, let reason) = inputs.last else {
+                Issue.record("the folder that cannot be listed must be a record")
+                return
+            }
+            #expect(name.hasPrefix(root + "/" + segment) && name.hasSuffix(segment))
+            #expect(reason == "cannot list the folder: File name too long")
+        }
+    }
+
     @Test func aFileIsReadWithinItsSizeLimit() throws {
         try withTree(["p.html": "<p>12345</p>"]) { root in
             let path = "\(root)/p.html"
