@@ -27,14 +27,20 @@ enum Demo {
 
     static let profile: Profile = {
         let url = temporaryFile("demo.yml")
+        defer { removeTemporary(url) }
         try? profileYAML.write(to: url, atomically: true, encoding: .utf8)
         return try! Profile.load(url: url, name: "profiles/demo.yml")
     }()
 
+    /// A path named `name` in a folder of its own; `removeTemporary` takes the folder away.
     static func temporaryFile(_ name: String) -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent(name)
+    }
+
+    static func removeTemporary(_ file: URL) {
+        try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
     }
 
     static func finding(_ check: String, _ outcome: Outcome, _ impact: Impact, line: Int, path: String, snippet: String,
@@ -86,6 +92,7 @@ enum Demo {
     static func render(_ format: ReportFormat, records: [PageRecord] = records, language: Language = .zhCN,
                        rules: GateRules = GateRules(), baseline: Baseline? = nil) throws -> (text: String, run: RunReport) {
         let url = temporaryFile("report.\(format.rawValue)")
+        defer { removeTemporary(url) }
         var run: RunReport?
         do {
             let reporter = format.reporter(sink: try OutputSink.file(url.path), language: language, colour: false)

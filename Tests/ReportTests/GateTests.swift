@@ -47,6 +47,7 @@ import ShilaoCore
 @Suite struct BaselineTests {
     @Test func roundTripTellsNewFixedAndUnchanged() throws {
         let file = Demo.temporaryFile("baseline.json")
+        defer { Demo.removeTemporary(file) }
         let first = try Demo.render(.json, records: GateTests.withoutVeto).run
         let entries = GateTests.withoutVeto.flatMap { record in
             record.audit.findings.filter { $0.outcome == .failed }.map { BaselineEntry($0, url: record.url) }
@@ -91,6 +92,7 @@ import ShilaoCore
 
     @Test func aBrokenBaselineSaysWhy() throws {
         let file = Demo.temporaryFile("broken.json")
+        defer { Demo.removeTemporary(file) }
         try "[1, 2]".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: Baseline.Failure.self) { try Baseline.load(file.path) }
         #expect(throws: Baseline.Failure.self) { try Baseline.load("/no/such/baseline.json") }

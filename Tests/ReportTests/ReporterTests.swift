@@ -82,6 +82,7 @@ import ShilaoCore
 
     @Test func savedRecordsReadBackWithTheirOutcomes() throws {
         let url = Demo.temporaryFile("records.jsonl")
+        defer { Demo.removeTemporary(url) }
         let lines = Demo.records.map { RecordJSON.record($0, score: Demo.profile.score($0.audit.outcomes), language: .zhCN).serialized() }
         try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
         let read = try RecordReader.records(url.path) { _ in .accessibility }
@@ -119,6 +120,7 @@ import ShilaoCore
                      "the SARIF schema is missing at \(schema.path): put ../shared/schemas beside the package")
         let (text, _) = try Demo.render(.sarif)
         let report = Demo.temporaryFile("report.sarif")
+        defer { Demo.removeTemporary(report) }
         try text.write(to: report, atomically: true, encoding: .utf8)
         let script = """
             import json, sys, jsonschema

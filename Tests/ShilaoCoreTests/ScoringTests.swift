@@ -24,6 +24,7 @@ import Testing
     static func load(_ text: String, id: String = "demo") throws -> Profile {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("\(id).yml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return try Profile.load(url: url, name: "profiles/\(id).yml")
