@@ -20,7 +20,9 @@ public protocol StylesheetLoader: Sendable {
 }
 
 /// Each URL loaded and parsed once per run, whichever page asks first; pages asking for the
-/// same URL meanwhile wait for that one load instead of starting their own.
+/// same URL meanwhile wait for that one load instead of starting their own. A text already
+/// parsed under another URL is not parsed again: county sites often give each township's
+/// subsite its own copy of one template's sheets.
 public final class StylesheetCache: @unchecked Sendable {
     private final class Entry: @unchecked Sendable {
         let lock = NSLock()
@@ -29,6 +31,11 @@ public final class StylesheetCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    private var sheetsByText: [String: Stylesheet] = [:]
+    private var parseCount = 0
+
+    /// Texts parsed so far, for tests.
+    var parses: Int { lock.withLock { parseCount } }
 
     public init() {}
 
@@ -43,10 +50,21 @@ public final class StylesheetCache: @unchecked Sendable {
         }
         return entry.lock.withLock {
             if let result = entry.result { return result }
-            let result = load().map { Stylesheet(parsing: $0) }
+            let result = load().map(sheet(parsing:))
             entry.result = result
             return result
         }
+    }
+
+    private func sheet(parsing text: String) -> Stylesheet {
+        if let parsed = lock.withLock({ sheetsByText[text] }) { return parsed }
+        // Parsed outside the lock: two URLs with one text at once may both parse it, harmlessly.
+        let parsed = Stylesheet(parsing: text)
+        lock.withLock {
+            sheetsByText[text] = parsed
+            parseCount += 1
+        }
+        return parsed
     }
 }
 

@@ -106,6 +106,20 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         #expect(loader.reads == ["site.css": 1, "x.css": 1])
     }
 
+    @Test func oneTextUnderTwoURLsIsParsedOnce() throws {
+        let template = "@import 'type.css'; p { color: blue }"
+        let loader = CountingLoader(["a.css": template, "b.css": template, "type.css": "p { font-size: 20px }"])
+        for sheet in ["a.css", "b.css"] {
+            try withEngine("<link rel=stylesheet href='https://gov.example/\(sheet)'><p id='p'>x</p>", loader: loader) { engine, doc in
+                #expect(style(engine, doc, "p").color == RGBA(css: "blue"))
+                #expect(style(engine, doc, "p").fontSize == 20)
+                #expect(engine.authorRules.last?.sheet == "https://gov.example/\(sheet)")
+            }
+        }
+        #expect(loader.reads == ["a.css": 1, "b.css": 1, "type.css": 1])
+        #expect(loader.cache.parses == 2)
+    }
+
     @Test func concurrentPagesLoadEachSheetOnce() async throws {
         let loader = CountingLoader(["site.css": "p { color: blue }"])
         let html = "<link rel=stylesheet href='https://gov.example/site.css'><p id='p'>x</p>"
