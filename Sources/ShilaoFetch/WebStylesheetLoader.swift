@@ -28,6 +28,10 @@ public final class WebStylesheetLoader: StylesheetLoader {
         return cache.stylesheet(for: url.absoluteString) { fetch(url) }
     }
 
+    public func stylesheet(inline text: String) -> Stylesheet {
+        cache.inline(text)
+    }
+
     private func fetch(_ url: URL) -> Result<String, StylesheetLoadError> {
         var current = url
         for _ in 0...settings.maxRedirects {

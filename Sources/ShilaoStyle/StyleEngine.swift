@@ -119,7 +119,7 @@ public final class StyleEngine {
             switch table.names[position] {
             case "style":
                 guard isCSS(element.attribute("type")), mediaMatches(element.attribute("media")) else { continue }
-                collect(Stylesheet(parsing: element.textContent), origin: .author, sheet: "<style>", base: base, chain: [])
+                collect(loader.stylesheet(inline: element.textContent), origin: .author, sheet: "<style>", base: base, chain: [])
             case "link":
                 let rel = splitOnWhitespace(element.attribute("rel")?.asciiLowercased ?? "")
                 guard rel.contains("stylesheet"), !rel.contains("alternate"), isCSS(element.attribute("type")),

@@ -17,6 +17,15 @@ public struct StylesheetLoadError: Error, Equatable, Sendable, CustomStringConve
 /// all pages of a run, so they must be thread-safe; `StylesheetCache` gives them load-once.
 public protocol StylesheetLoader: Sendable {
     func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError>
+    /// The sheet of a `<style>` element. Loaders with a cache reuse the parse of a text that
+    /// other pages carry too: a CMS template writes the same block into every page of a site.
+    func stylesheet(inline text: String) -> Stylesheet
+}
+
+extension StylesheetLoader {
+    public func stylesheet(inline text: String) -> Stylesheet {
+        Stylesheet(parsing: text)
+    }
 }
 
 /// Each URL loaded and parsed once per run, whichever page asks first; pages asking for the
@@ -33,6 +42,10 @@ public final class StylesheetCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var sheetsByText: [String: Stylesheet] = [:]
     private var parseCount = 0
+    /// `<style>` texts, unlike linked sheets, can be new on every page of a long run: the
+    /// table is bounded, and starts over when full.
+    private var inlineSheets: [String: Stylesheet] = [:]
+    static let inlineLimit = (count: 256, bytes: 256 << 10)
 
     /// Texts parsed so far, for tests.
     var parses: Int { lock.withLock { parseCount } }
@@ -54,6 +67,20 @@ public final class StylesheetCache: @unchecked Sendable {
             entry.result = result
             return result
         }
+    }
+
+    /// A `<style>` element's sheet, parsed once for all pages that carry the same text.
+    public func inline(_ text: String) -> Stylesheet {
+        let kept = text.utf8.count <= Self.inlineLimit.bytes
+        if kept, let parsed = lock.withLock({ inlineSheets[text] }) { return parsed }
+        let parsed = Stylesheet(parsing: text)
+        lock.withLock {
+            parseCount += 1
+            guard kept else { return }
+            if inlineSheets.count >= Self.inlineLimit.count { inlineSheets.removeAll(keepingCapacity: true) }
+            inlineSheets[text] = parsed
+        }
+        return parsed
     }
 
     private func sheet(parsing text: String) -> Stylesheet {
@@ -104,6 +131,10 @@ public final class FileStylesheetLoader: StylesheetLoader {
             // Invalid UTF-8 (a GBK comment, say) becomes U+FFFD; the syntax around it is ASCII.
             return .success(String(decoding: data, as: UTF8.self))
         }
+    }
+
+    public func stylesheet(inline text: String) -> Stylesheet {
+        cache.inline(text)
     }
 }
 

@@ -22,6 +22,10 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
             return .success(text)
         }
     }
+
+    func stylesheet(inline text: String) -> Stylesheet {
+        cache.inline(text)
+    }
 }
 
 @Suite struct StylesheetLoaderTests {
@@ -118,6 +122,31 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         }
         #expect(loader.reads == ["a.css": 1, "b.css": 1, "type.css": 1])
         #expect(loader.cache.parses == 2)
+    }
+
+    @Test func aStyleElementTheTemplateRepeatsIsParsedOnce() throws {
+        let loader = CountingLoader([:])
+        for color in ["red", "red", "blue", "red"] {
+            try withEngine("<style>p { color: \(color) }</style><p id='p'>x</p>", loader: loader) { engine, doc in
+                #expect(style(engine, doc, "p").color == RGBA(css: color))
+            }
+        }
+        #expect(loader.cache.parses == 2)
+    }
+
+    /// A run whose pages each carry a new `<style>` keeps at most a bounded number of them.
+    @Test func styleElementsKeptAreBounded() {
+        let cache = StylesheetCache()
+        let limit = StylesheetCache.inlineLimit
+        _ = cache.inline("p { color: red }")
+        for index in 0..<limit.count { _ = cache.inline("p { width: \(index)px }") }
+        #expect(cache.parses == limit.count + 1)
+        _ = cache.inline("p { color: red }")
+        #expect(cache.parses == limit.count + 2, "the table started over when it was full")
+        let large = "p { color: red }" + String(repeating: " ", count: limit.bytes)
+        _ = cache.inline(large)
+        _ = cache.inline(large)
+        #expect(cache.parses == limit.count + 4, "a text over the size limit is not kept")
     }
 
     @Test func concurrentPagesLoadEachSheetOnce() async throws {
