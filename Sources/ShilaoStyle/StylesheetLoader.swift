@@ -43,9 +43,10 @@ public final class StylesheetCache: @unchecked Sendable {
     private var sheetsByText: [String: Stylesheet] = [:]
     private var parseCount = 0
     /// `<style>` texts, unlike linked sheets, can be new on every page of a long run: the
-    /// table is bounded, and starts over when full.
+    /// table is bounded in entries and in bytes of text, and starts over when full.
     private var inlineSheets: [String: Stylesheet] = [:]
-    static let inlineLimit = (count: 256, bytes: 256 << 10)
+    private var inlineBytes = 0
+    static let inlineLimit = (count: 256, textBytes: 128 << 10, totalBytes: 2 << 20)
 
     /// Texts parsed so far, for tests.
     var parses: Int { lock.withLock { parseCount } }
@@ -71,14 +72,18 @@ public final class StylesheetCache: @unchecked Sendable {
 
     /// A `<style>` element's sheet, parsed once for all pages that carry the same text.
     public func inline(_ text: String) -> Stylesheet {
-        let kept = text.utf8.count <= Self.inlineLimit.bytes
+        let bytes = text.utf8.count
+        let kept = bytes <= Self.inlineLimit.textBytes
         if kept, let parsed = lock.withLock({ inlineSheets[text] }) { return parsed }
         let parsed = Stylesheet(parsing: text)
         lock.withLock {
             parseCount += 1
             guard kept else { return }
-            if inlineSheets.count >= Self.inlineLimit.count { inlineSheets.removeAll(keepingCapacity: true) }
-            inlineSheets[text] = parsed
+            if inlineSheets.count >= Self.inlineLimit.count || inlineBytes + bytes > Self.inlineLimit.totalBytes {
+                inlineSheets.removeAll(keepingCapacity: true)
+                inlineBytes = 0
+            }
+            if inlineSheets.updateValue(parsed, forKey: text) == nil { inlineBytes += bytes }
         }
         return parsed
     }

@@ -143,10 +143,23 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         #expect(cache.parses == limit.count + 1)
         _ = cache.inline("p { color: red }")
         #expect(cache.parses == limit.count + 2, "the table started over when it was full")
-        let large = "p { color: red }" + String(repeating: " ", count: limit.bytes)
+        let large = "p { color: red }" + String(repeating: " ", count: limit.textBytes)
         _ = cache.inline(large)
         _ = cache.inline(large)
         #expect(cache.parses == limit.count + 4, "a text over the size limit is not kept")
+    }
+
+    @Test func styleElementsKeptAreBoundedInBytes() {
+        let cache = StylesheetCache()
+        let limit = StylesheetCache.inlineLimit
+        let padding = String(repeating: " ", count: limit.textBytes - 20)
+        let fitting = limit.totalBytes / limit.textBytes
+        for index in 0..<fitting { _ = cache.inline("p { width: \(index)px }" + padding) }
+        _ = cache.inline("p { width: 0px }" + padding)
+        #expect(cache.parses == fitting, "all fit in the byte budget")
+        _ = cache.inline("p { color: red }" + padding)
+        _ = cache.inline("p { width: 1px }" + padding)
+        #expect(cache.parses == fitting + 2, "the table started over when its texts filled the budget")
     }
 
     @Test func concurrentPagesLoadEachSheetOnce() async throws {
