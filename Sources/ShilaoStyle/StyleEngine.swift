@@ -8,6 +8,12 @@ public struct DeclarationInfo: Equatable, Sendable {
     public var important: Bool
 }
 
+extension DeclarationInfo {
+    init(_ raw: RawDeclaration) {
+        self.init(property: raw.name, value: raw.value.cssText, important: raw.important)
+    }
+}
+
 /// An author style rule that applies in the engine's viewport, in cascade order.
 public struct AuthorRule: Sendable {
     public var selectorText: String
@@ -312,10 +318,8 @@ public final class StyleEngine {
 
     /// The declarations of the element's `style` attribute that the engine accepted, as written.
     public func inlineDeclarations(of element: Element) -> [DeclarationInfo] {
-        guard let position = table.index(of: element) else { return [] }
-        return inlineDeclarations(at: position).map {
-            DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important)
-        }
+        guard let position = table.index(of: element), let text = table.attribute(position, "style") else { return [] }
+        return Parser.parseDeclarations(text).filter { Declaration($0) != nil }.map(DeclarationInfo.init)
     }
 
     /// Author rules that apply in this viewport, in cascade order (UA rules left out). Written

@@ -101,14 +101,14 @@ struct Cascade {
             Winner(source: source, declaration: Int32(index), longhand: Int32(longhand), origin: origin, important: declaration.important)
         }
         switch declaration.payload {
-        case .custom(let name):
-            customs[name] = declaration.value
+        case .custom(let name, let value):
+            customs[name] = value
         case .quirks(let values):
             guard quirks else { return }
             for (longhand, (property, _)) in values.enumerated() { set(property, winner(longhand)) }
         case .longhands(let values):
             for (longhand, (property, _)) in values.enumerated() { set(property, winner(longhand)) }
-        case .pending(let properties):
+        case .pending(let properties, _):
             pending.append(declaration)
             for property in properties { set(property, winner(-pending.count)) }
         }

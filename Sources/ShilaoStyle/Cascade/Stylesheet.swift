@@ -48,8 +48,7 @@ public struct Stylesheet: Sendable {
             case .qualified(let prelude, let block):
                 importsAllowed = false
                 guard let selectors = SelectorParser.parseList(prelude) else { continue }
-                let declarations = Parser.parseDeclarations(block).compactMap(Declaration.init)
-                rules.append(.style(StyleRule(selectors: selectors, declarations: declarations,
+                rules.append(.style(StyleRule(selectors: selectors, declarations: Parser.parseDeclarations(block),
                                               selectorText: Array(prelude.trimmed).cssText)))
             case .at(let name, let prelude, let block):
                 switch name {
@@ -104,11 +103,20 @@ struct StyleRule: Sendable {
     /// the parse, so a sheet linked from every page of a site is not serialised for each page.
     let written: [DeclarationInfo]
 
-    init(selectors: [ComplexSelector], declarations: [Declaration], selectorText: String) {
+    init(selectors: [ComplexSelector], declarations raw: [RawDeclaration], selectorText: String) {
         self.selectors = selectors
-        self.declarations = declarations
         self.selectorText = selectorText
-        written = declarations.map { DeclarationInfo(property: $0.name, value: $0.value.cssText, important: $0.important) }
+        var declarations: [Declaration] = []
+        var written: [DeclarationInfo] = []
+        declarations.reserveCapacity(raw.count)
+        written.reserveCapacity(raw.count)
+        for item in raw {
+            guard let declaration = Declaration(item) else { continue }
+            declarations.append(declaration)
+            written.append(DeclarationInfo(item))
+        }
+        self.declarations = declarations
+        self.written = written
     }
 }
 
@@ -145,33 +153,33 @@ struct ImportRule: Sendable {
 }
 
 /// One declaration of a rule or a style attribute, checked against its property's grammar.
+/// Only custom properties and values with `var()` keep their tokens: the others are parsed for
+/// good, and a big sheet's tokens took more memory than the rest of its parse.
 struct Declaration: Sendable {
     enum Payload: Sendable {
         case longhands([(CSSProperty, SpecifiedValue)])
         /// Contains `var()`: parsed once the custom properties are known (CSS Variables §3).
-        case pending([CSSProperty])
-        case custom(String)
+        case pending([CSSProperty], [ComponentValue])
+        case custom(String, [ComponentValue])
         /// Valid only with the quirks-mode unitless length rule (`width: 100`).
         case quirks([(CSSProperty, SpecifiedValue)])
     }
 
     var name: String
-    var value: [ComponentValue]
     var important: Bool
     var payload: Payload
 
     init?(_ raw: RawDeclaration) {
         name = raw.name
-        value = raw.value
         important = raw.important
         if raw.name.hasPrefix("--") {
-            payload = .custom(raw.name)
+            payload = .custom(raw.name, raw.value)
             return
         }
         if Declaration.containsVar(raw.value) {
             let targets = PropertyParser.longhands(of: raw.name)
             guard !targets.isEmpty else { return nil }
-            payload = .pending(targets)
+            payload = .pending(targets, raw.value)
             return
         }
         if let parsed = PropertyParser.parse(name: raw.name, value: raw.value) {

@@ -81,7 +81,8 @@ struct ValueComputer {
             } else {
                 let declaration = cascade.pending[index]
                 let customs = style.customProperties
-                parsed = VariableSubstitution.substitute(declaration.value) { customs[$0] }
+                guard case .pending(_, let value) = declaration.payload else { return .wide(.unset) }
+                parsed = VariableSubstitution.substitute(value) { customs[$0] }
                     .flatMap { PropertyParser.parse(name: declaration.name, value: $0) }
                 cache[index] = .some(parsed)
             }
