@@ -28,10 +28,14 @@ extension StylesheetLoader {
     }
 }
 
-/// Each URL loaded and parsed once per run, whichever page asks first; pages asking for the
-/// same URL meanwhile wait for that one load instead of starting their own. A text already
-/// parsed under another URL is not parsed again: county sites often give each township's
-/// subsite its own copy of one template's sheets.
+/// Sheets parsed once per run. Linked sheets: each URL loaded once, whichever page asks first
+/// (pages asking for it meanwhile wait for that one load), and a text already parsed under
+/// another URL not parsed again: county sites give each township's subsite its own copy of one
+/// template's sheets. `<style>` texts: parsed once for all the pages that repeat them.
+///
+/// A parsed sheet takes about twenty times its text in memory, and a run over many sites meets
+/// new sheets all along (200 sites with a 300 KB sheet each took 1 GB): each table is bounded
+/// in bytes of text and starts over when full.
 public final class StylesheetCache: @unchecked Sendable {
     private final class Entry: @unchecked Sendable {
         let lock = NSLock()
@@ -41,17 +45,21 @@ public final class StylesheetCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var sheetsByText: [String: Stylesheet] = [:]
-    private var parseCount = 0
-    /// `<style>` texts, unlike linked sheets, can be new on every page of a long run: the
-    /// table is bounded in entries and in bytes of text, and starts over when full.
+    private var linkedBytes = 0
+    private let linkedLimit: Int
     private var inlineSheets: [String: Stylesheet] = [:]
     private var inlineBytes = 0
     static let inlineLimit = (count: 256, textBytes: 128 << 10, totalBytes: 2 << 20)
+    private var parseCount = 0
 
     /// Texts parsed so far, for tests.
     var parses: Int { lock.withLock { parseCount } }
 
-    public init() {}
+    /// `linkedLimit`: bytes of linked sheet text kept before the table starts over (a sheet
+    /// bigger than that is kept alone).
+    public init(linkedLimit: Int = 4 << 20) {
+        self.linkedLimit = linkedLimit
+    }
 
     public func stylesheet(
         for key: String, load: () -> Result<String, StylesheetLoadError>
@@ -64,7 +72,7 @@ public final class StylesheetCache: @unchecked Sendable {
         }
         return entry.lock.withLock {
             if let result = entry.result { return result }
-            let result = load().map(sheet(parsing:))
+            let result = load().map { sheet(parsing: $0, for: key, entry) }
             entry.result = result
             return result
         }
@@ -88,13 +96,22 @@ public final class StylesheetCache: @unchecked Sendable {
         return parsed
     }
 
-    private func sheet(parsing text: String) -> Stylesheet {
+    /// The sheet of a text loaded for `key`, parsed unless another URL gave the same text.
+    private func sheet(parsing text: String, for key: String, _ entry: Entry) -> Stylesheet {
         if let parsed = lock.withLock({ sheetsByText[text] }) { return parsed }
         // Parsed outside the lock: two URLs with one text at once may both parse it, harmlessly.
         let parsed = Stylesheet(parsing: text)
+        let bytes = text.utf8.count
         lock.withLock {
-            sheetsByText[text] = parsed
             parseCount += 1
+            if linkedBytes + bytes > linkedLimit {
+                // The URL entries go too, as they hold the parses; the one being loaded stays.
+                entries.removeAll(keepingCapacity: true)
+                sheetsByText.removeAll(keepingCapacity: true)
+                linkedBytes = 0
+                entries[key] = entry
+            }
+            if sheetsByText.updateValue(parsed, forKey: text) == nil { linkedBytes += bytes }
         }
         return parsed
     }

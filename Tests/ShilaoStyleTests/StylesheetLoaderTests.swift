@@ -5,14 +5,15 @@ import Testing
 /// Counts how often each URL is actually read, behind a shared cache.
 final class CountingLoader: StylesheetLoader, @unchecked Sendable {
     let files: [String: String]
-    let cache = StylesheetCache()
+    let cache: StylesheetCache
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
 
     var reads: [String: Int] { lock.withLock { counts } }
 
-    init(_ files: [String: String]) {
+    init(_ files: [String: String], cache: StylesheetCache = StylesheetCache()) {
         self.files = files
+        self.cache = cache
     }
 
     func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError> {
@@ -122,6 +123,19 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         }
         #expect(loader.reads == ["a.css": 1, "b.css": 1, "type.css": 1])
         #expect(loader.cache.parses == 2)
+    }
+
+    /// A run over many sites keeps a bounded amount of their sheets: past it, the table starts over.
+    @Test func linkedSheetsKeptAreBoundedInBytes() {
+        let red = "p { color: red }", blue = "p { color: blue }"
+        let loader = CountingLoader(["a.css": red, "b.css": blue], cache: StylesheetCache(linkedLimit: 20))
+        for sheet in ["a.css", "a.css", "b.css", "b.css", "a.css"] {
+            let loaded = loader.stylesheet(at: URL(string: "https://gov.example/\(sheet)")!)
+            #expect((try? loaded.get())?.styleRuleCount == 1)
+        }
+        // a kept; b over the limit: a forgotten, b kept; a read and parsed again.
+        #expect(loader.reads == ["a.css": 2, "b.css": 1])
+        #expect(loader.cache.parses == 3)
     }
 
     @Test func aStyleElementTheTemplateRepeatsIsParsedOnce() throws {
