@@ -5,6 +5,8 @@
     generate.py small DIR COUNT      COUNT small pages in subfolders of 1,000 (for the memory run)
     generate.py sheet DIR            one page of about 150 KB of markup with a 250 KB style sheet
                                      (the style engine's figure: `shilao audit --timing` on it)
+    generate.py sites DIR COUNT      COUNT township sites of 3 small pages, each site with its own
+                                     300 KB style sheet (the memory of a run over many sites)
 
 The pages are deterministic (a fixed seed), so two runs measure the same bytes.
 """
@@ -85,8 +87,23 @@ def small_page(rng, n):
             f"<p class=\"c{n % 50}\">{sentence(rng, 20)}</p><img src=\"{n}.png\"><a href=\"/{n}\">详情</a></main></body></html>\n")
 
 
+def sites(rng, folder, count):
+    """One template's sheet, but each site's copy differs, as township subsites' copies do."""
+    sheet = stylesheet(rng, 2500)
+    for n in range(count):
+        site = os.path.join(folder, f"site{n:04d}")
+        os.makedirs(os.path.join(site, "css"))
+        with open(os.path.join(site, "css", "site.css"), "w", encoding="utf-8") as f:
+            f.write(f"/* 乡镇 {n} */\n{sheet}\n.site{n}{{color:#333}}\n")
+        for page in range(3):
+            with open(os.path.join(site, f"{page}.html"), "w", encoding="utf-8") as f:
+                f.write(f"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>乡镇 {n}</title>"
+                        f"<link rel=\"stylesheet\" href=\"css/site.css\"></head><body><main><h1>通知</h1>"
+                        f"<p class=\"site{n}\">{sentence(rng, 20)}</p><a href=\"/{page}\">详情</a></main></body></html>\n")
+
+
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("large", "small", "sheet"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("large", "small", "sheet", "sites"):
         sys.exit(__doc__)
     rng = random.Random(1)
     folder = sys.argv[2]
@@ -100,6 +117,8 @@ def main():
         # 150 KB after it.
         with open(os.path.join(folder, "style-150k.html"), "w", encoding="utf-8") as f:
             f.write(large_page(rng, 400 * 1024, rules=2050))
+    elif sys.argv[1] == "sites":
+        sites(rng, folder, int(sys.argv[3]))
     else:
         count = int(sys.argv[3])
         for n in range(count):

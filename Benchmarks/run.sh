@@ -6,6 +6,8 @@
 #   Benchmarks/run.sh --stream 100000 also stream that many small pages to JSON Lines
 #                                     and report the peak RSS of that run
 #   Benchmarks/run.sh --hostile       also audit the hostile pages too big for the test suite
+#   Benchmarks/run.sh --sites 200     also audit that many sites of 3 pages, each site with its
+#                                     own 300 KB style sheet, and report the peak RSS
 #
 # Environment: COPIES (default 40), REPEAT (3), SHILAO (a prebuilt binary; skips the build).
 set -euo pipefail
@@ -13,11 +15,13 @@ cd "$(dirname "$0")/.."
 
 stream=0
 hostile=0
+sites=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --stream) stream="$2"; shift 2 ;;
         --hostile) hostile=1; shift ;;
-        *) echo "usage: $0 [--stream COUNT] [--hostile]" >&2; exit 2 ;;
+        --sites) sites="$2"; shift 2 ;;
+        *) echo "usage: $0 [--stream COUNT] [--hostile] [--sites COUNT]" >&2; exit 2 ;;
     esac
 done
 copies="${COPIES:-40}"
@@ -99,4 +103,14 @@ if [ "$stream" -gt 0 ]; then
     records=$(wc -l < "$work/stream.jsonl")
     awk -v n="$stream" -v r="$records" -v s="$seconds" -v kb="$kb" \
         'BEGIN{printf "stream %d small pages -> %d jsonl records: %.1f s, %.1f pages/s, %.1f MB peak RSS (target < 150)\n", n, r, s, n/s, kb/1024}'
+fi
+
+if [ "$sites" -gt 0 ]; then
+    python3 Benchmarks/generate.py sites "$work/sites" "$sites"
+    /usr/bin/time -f '%e %M' -o "$work/time" "$SHILAO" audit --profile all --format jsonl \
+        --output "$work/sites.jsonl" "$work/sites" >/dev/null 2>&1 || true
+    read -r seconds kb < <(tail -n 1 "$work/time")
+    records=$(wc -l < "$work/sites.jsonl")
+    awk -v n="$sites" -v r="$records" -v s="$seconds" -v kb="$kb" \
+        'BEGIN{printf "%d sites with a 300 KB sheet each -> %d jsonl records: %.1f s, %.1f MB peak RSS\n", n, r, s, kb/1024}'
 fi

@@ -82,12 +82,18 @@ public struct Runner: Sendable {
     }
 }
 
-/// How many local files `StartOrder` sorts at a time.
+/// How many local files `StartOrder` reads ahead at a time, and how many of the biggest of
+/// them it may start first.
 let startOrderBatch = 1_024
+let startOrderEarly = 64
 
 /// The order pages start in. Records keep the input order (`index`), but a large file started
 /// last would leave the other cores idle while it alone is audited: local files are read in
-/// batches of `startOrderBatch` and each batch starts largest first. Batches bound how far a
+/// batches of `startOrderBatch`, and in each batch the files of at least four times the
+/// batch's median size start first, biggest first (`startOrderEarly` of them at most). The
+/// others keep their order, so the pages of one site stay together and the run's style sheet
+/// cache holds few sites at a time (sorting them all by size scattered 200 sites' pages, and
+/// every page parsed its site's sheet again). Batches bound how far a
 /// page can start out of order, so records still stream out and the ones waiting for an
 /// earlier page stay few. Only local files are batched: archived pages hold their bodies, and
 /// fetched pages start in the order given, which is what per-host politeness expects.
@@ -114,7 +120,7 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     }
 
     /// Reads files up to the batch size or the first input that is not a file (held for after
-    /// the batch), largest first, ties in input order.
+    /// the batch): the big ones first (ties in input order), then the rest in input order.
     private mutating func fillBatch() {
         var sized: [(index: Int, input: Input, size: Int)] = []
         while sized.count < startOrderBatch, let input = base.next() {
@@ -126,7 +132,12 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
             sized.append((read, input, size))
             read += 1
         }
-        batch = sized.sorted { $0.size != $1.size ? $0.size < $1.size : $0.index > $1.index }.map { ($0.index, $0.input) }
+        let bySize = sized.sorted { $0.size != $1.size ? $0.size > $1.size : $0.index < $1.index }
+        let median = bySize.isEmpty ? 0 : bySize[bySize.count / 2].size
+        let biggest = bySize.prefix(startOrderEarly).prefix { $0.size >= 4 * median && $0.size > 0 }
+        let early = Set(biggest.map(\.index))
+        // Popped from the end.
+        batch = (Array(biggest) + sized.filter { !early.contains($0.index) }).reversed().map { ($0.index, $0.input) }
     }
 }
 

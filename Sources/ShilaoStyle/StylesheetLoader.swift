@@ -102,16 +102,20 @@ public final class StylesheetCache: @unchecked Sendable {
         // Parsed outside the lock: two URLs with one text at once may both parse it, harmlessly.
         let parsed = Stylesheet(parsing: text)
         let bytes = text.utf8.count
-        lock.withLock {
+        // A full table is a few hundred megabytes of objects: handed out of the lock, and freed
+        // there, so other pages' look-ups do not wait for it.
+        _ = lock.withLock { () -> (entries: [String: Entry], sheets: [String: Stylesheet])? in
             parseCount += 1
+            var dropped: (entries: [String: Entry], sheets: [String: Stylesheet])?
             if linkedBytes + bytes > linkedLimit {
                 // The URL entries go too, as they hold the parses; the one being loaded stays.
-                entries.removeAll(keepingCapacity: true)
-                sheetsByText.removeAll(keepingCapacity: true)
+                dropped = (entries, sheetsByText)
+                entries = [key: entry]
+                sheetsByText = [:]
                 linkedBytes = 0
-                entries[key] = entry
             }
             if sheetsByText.updateValue(parsed, forKey: text) == nil { linkedBytes += bytes }
+            return dropped
         }
         return parsed
     }
