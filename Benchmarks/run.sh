@@ -95,22 +95,24 @@ EOF
     done
 fi
 
+# Audits the folder $work/$1 on all cores to JSON Lines; sets seconds, kb (peak RSS) and records.
+audit_folder() {
+    /usr/bin/time -f '%e %M' -o "$work/time" "$SHILAO" audit --profile all --format jsonl \
+        --output "$work/$1.jsonl" "$work/$1" >/dev/null 2>&1 || true
+    read -r seconds kb < <(tail -n 1 "$work/time")
+    records=$(wc -l < "$work/$1.jsonl")
+}
+
 if [ "$stream" -gt 0 ]; then
     python3 Benchmarks/generate.py small "$work/stream" "$stream"
-    /usr/bin/time -f '%e %M' -o "$work/time" "$SHILAO" audit --profile all --format jsonl \
-        --output "$work/stream.jsonl" "$work/stream" >/dev/null 2>&1 || true
-    read -r seconds kb < <(tail -n 1 "$work/time")
-    records=$(wc -l < "$work/stream.jsonl")
+    audit_folder stream
     awk -v n="$stream" -v r="$records" -v s="$seconds" -v kb="$kb" \
         'BEGIN{printf "stream %d small pages -> %d jsonl records: %.1f s, %.1f pages/s, %.1f MB peak RSS (target < 150)\n", n, r, s, n/s, kb/1024}'
 fi
 
 if [ "$sites" -gt 0 ]; then
     python3 Benchmarks/generate.py sites "$work/sites" "$sites"
-    /usr/bin/time -f '%e %M' -o "$work/time" "$SHILAO" audit --profile all --format jsonl \
-        --output "$work/sites.jsonl" "$work/sites" >/dev/null 2>&1 || true
-    read -r seconds kb < <(tail -n 1 "$work/time")
-    records=$(wc -l < "$work/sites.jsonl")
+    audit_folder sites
     awk -v n="$sites" -v r="$records" -v s="$seconds" -v kb="$kb" \
         'BEGIN{printf "%d sites with a 300 KB sheet each -> %d jsonl records: %.1f s, %.1f MB peak RSS\n", n, r, s, kb/1024}'
 fi
