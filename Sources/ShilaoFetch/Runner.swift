@@ -93,10 +93,10 @@ let startOrderEarly = 64
 /// batch's median size start first, biggest first (`startOrderEarly` of them at most). The
 /// others keep their order, so the pages of one site stay together and the run's style sheet
 /// cache holds few sites at a time (sorting them all by size scattered 200 sites' pages, and
-/// every page parsed its site's sheet again). Batches bound how far a
-/// page can start out of order, so records still stream out and the ones waiting for an
-/// earlier page stay few. Only local files are batched: archived pages hold their bodies, and
-/// fetched pages start in the order given, which is what per-host politeness expects.
+/// every page parsed its site's sheet again). Batches bound how far a page can start out of
+/// order, so records still stream out and the ones waiting for an earlier page stay few. Only
+/// local files are batched: archived pages hold their bodies, and fetched pages start in the
+/// order given, which is what per-host politeness expects.
 struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     private var base: Base
     private let biggestFilesFirst: Bool
