@@ -138,6 +138,29 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         #expect(loader.cache.parses == 3)
     }
 
+    /// Pages on several threads while the table keeps starting over: every page still gets its sheet.
+    @Test func pagesGetTheirSheetsWhileTheTableStartsOver() async throws {
+        let loader = CountingLoader(["a.css": "p { color: red }", "b.css": "p { color: blue }"],
+                                    cache: StylesheetCache(linkedLimit: 20))
+        let wrong = try await withThrowingTaskGroup(of: Int.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    var wrong = 0
+                    for round in 0..<50 {
+                        let (sheet, color) = (task + round) % 2 == 0 ? ("a.css", "red") : ("b.css", "blue")
+                        let html = "<link rel=stylesheet href='https://gov.example/\(sheet)'><p id='p'>x</p>"
+                        let seen = try withEngine(html, loader: loader) { engine, doc in style(engine, doc, "p").color }
+                        if seen != RGBA(css: color) { wrong += 1 }
+                    }
+                    return wrong
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(wrong == 0)
+        #expect(loader.cache.parses > 2, "the table started over")
+    }
+
     @Test func aStyleElementTheTemplateRepeatsIsParsedOnce() throws {
         let loader = CountingLoader([:])
         for color in ["red", "red", "blue", "red"] {
