@@ -319,7 +319,7 @@ public final class StyleEngine {
     /// The declarations of the element's `style` attribute that the engine accepted, as written.
     public func inlineDeclarations(of element: Element) -> [DeclarationInfo] {
         guard let position = table.index(of: element), let text = table.attribute(position, "style") else { return [] }
-        return Parser.parseDeclarations(text).filter { Declaration($0) != nil }.map(DeclarationInfo.init)
+        return Declaration.accepted(Parser.parseDeclarations(text)).written
     }
 
     /// Author rules that apply in this viewport, in cascade order (UA rules left out). Written

@@ -106,17 +106,7 @@ struct StyleRule: Sendable {
     init(selectors: [ComplexSelector], declarations raw: [RawDeclaration], selectorText: String) {
         self.selectors = selectors
         self.selectorText = selectorText
-        var declarations: [Declaration] = []
-        var written: [DeclarationInfo] = []
-        declarations.reserveCapacity(raw.count)
-        written.reserveCapacity(raw.count)
-        for item in raw {
-            guard let declaration = Declaration(item) else { continue }
-            declarations.append(declaration)
-            written.append(DeclarationInfo(item))
-        }
-        self.declarations = declarations
-        self.written = written
+        (declarations, written) = Declaration.accepted(raw)
     }
 }
 
@@ -190,6 +180,20 @@ struct Declaration: Sendable {
         } else {
             return nil
         }
+    }
+
+    /// The declarations the engine accepts out of `raw`, and each as written.
+    static func accepted(_ raw: [RawDeclaration]) -> (declarations: [Declaration], written: [DeclarationInfo]) {
+        var declarations: [Declaration] = []
+        var written: [DeclarationInfo] = []
+        declarations.reserveCapacity(raw.count)
+        written.reserveCapacity(raw.count)
+        for item in raw {
+            guard let declaration = Declaration(item) else { continue }
+            declarations.append(declaration)
+            written.append(DeclarationInfo(item))
+        }
+        return (declarations, written)
     }
 
     static func containsVar(_ values: [ComponentValue]) -> Bool {
