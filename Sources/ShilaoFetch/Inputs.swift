@@ -139,12 +139,13 @@ public enum Inputs {
         guard fstat(descriptor, &info) == 0 else {
             return .failure(InputError(reason: "cannot read the file: \(String(cString: strerror(errno)))"))
         }
-        if info.st_mode & S_IFMT == S_IFDIR { return .failure(InputError(reason: "cannot read the file: it is a folder")) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(InputError(reason: "cannot read the file: it is a folder")) }
         let tooLarge = InputError(reason: "the page is larger than \(maxBytes) bytes (--max-page-size)")
         // A pipe or device has no size up front: its reads stop one byte past the limit.
-        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxBytes { return .failure(tooLarge) }
+        if type == S_IFREG, Int(info.st_size) > maxBytes { return .failure(tooLarge) }
         var bytes: [UInt8] = []
-        var chunk = info.st_mode & S_IFMT == S_IFREG ? max(Int(info.st_size), 1) : 64 * 1024
+        var chunk = type == S_IFREG ? max(Int(info.st_size), 1) : 64 * 1024
         while bytes.count <= maxBytes {
             let start = bytes.count
             let room = maxBytes - start
