@@ -32,22 +32,22 @@ public final class StyleEngine {
     /// The orientation media queries see: the viewport's own unless the engine was turned.
     public let orientation: Orientation
     /// Some author sheet has a rule or sheet conditional on the `orientation` media feature.
-    public private(set) var usesOrientationQueries = false
+    public let usesOrientationQueries: Bool
     /// Sheets that could not be loaded, with the reason; the page is styled without them.
-    public private(set) var problems: [String] = []
+    public let problems: [String]
 
     private let document: HTMLDocument
     private let pageURL: String
     private let screen: MediaScreen
     private let attributes: [Element: [String: String]]
     private let table: ElementTable
-    private var rules: [ActiveRule] = []
+    private let rules: [ActiveRule]
     /// The author rules' index; the user-agent rules (the first of `rules`) have a shared one.
-    private var index: RuleIndex
+    private let index: RuleIndex
     private let userAgent: UserAgentRules
     /// The selectors that depend on focus, alone: an element none of them matches while focused
     /// looks the same focused.
-    private var focusIndex: RuleIndex
+    private let focusIndex: RuleIndex
     private var cache: [ComputedStyle?]
     /// Styles already computed, by what decides them (see `SharingKey`): most elements of a page
     /// repeat a sibling's or cousin's style, and sharing one copy of its values saves both the
@@ -61,13 +61,10 @@ public final class StyleEngine {
     /// it is translucent (see `inherited`).
     private var paintingAncestors: [Int?]
     private var translucentAncestors: [Bool?]
-    private var keyframes: Set<String> = []
+    private let keyframes: Set<String>
     private let loader: StylesheetLoader
     /// The page renders in quirks mode (an old doctype or none).
     public let isQuirksMode: Bool
-
-    /// `@import` chains deeper than this are cut (and reported).
-    static let maximumImportDepth = 8
 
     public convenience init(document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
         self.init(document: document, pageURL: pageURL, screen: MediaScreen(viewport), loader: loader, attributes: [:])
@@ -89,11 +86,11 @@ public final class StyleEngine {
         paintingAncestors = [Int?](repeating: nil, count: table.count)
         translucentAncestors = [Bool?](repeating: nil, count: table.count)
         userAgent = isQuirksMode ? UserAgentRules.quirks : UserAgentRules.standard
-        rules = userAgent.rules
-        // Placeholders: reading the author sheets needs a whole engine.
-        index = userAgent.index
-        focusIndex = index
-        loadAuthorSheets(pageURL: pageURL)
+        let sheets = AuthorSheets(document: document, pageURL: pageURL, screen: screen, loader: loader)
+        rules = userAgent.rules + sheets.rules
+        keyframes = sheets.keyframes
+        problems = sheets.problems
+        usesOrientationQueries = sheets.usesOrientationQueries
         index = RuleIndex(rules: rules, from: userAgent.rules.count, quirks: isQuirksMode)
         focusIndex = RuleIndex(rules: rules, quirks: isQuirksMode, including: \.involvesFocus)
     }
@@ -109,51 +106,11 @@ public final class StyleEngine {
         return StyleEngine(document: document, pageURL: pageURL, screen: screen, loader: loader, attributes: changed)
     }
 
-    // MARK: Sheets
-
-    private func loadAuthorSheets(pageURL: String) {
-        // Made only for a link or an import: most pages have neither, and a file URL costs a
-        // look-up of the working folder.
-        lazy var base: URL? = {
-            let page = URLResolver.baseURL(for: pageURL)
-            guard let href = document.elements(named: "base").first(where: { $0.attribute("href") != nil })?.attribute("href")
-            else { return page }
-            return URLResolver.resolve(href, against: page) ?? page
-        }()
-        for position in 0..<table.count {
-            let element = table.elements[position]
-            switch table.names[position] {
-            case "style":
-                guard isCSS(element.attribute("type")), mediaMatches(element.attribute("media")) else { continue }
-                collect(loader.stylesheet(inline: element.textContent), origin: .author, sheet: "<style>", base: base, chain: [])
-            case "link":
-                let rel = splitOnWhitespace(element.attribute("rel")?.asciiLowercased ?? "")
-                guard rel.contains("stylesheet"), !rel.contains("alternate"), isCSS(element.attribute("type")),
-                      mediaMatches(element.attribute("media")), let href = element.attribute("href") else { continue }
-                guard let url = URLResolver.resolve(href, against: base) else {
-                    problems.append("stylesheet \(href): not a usable URL")
-                    continue
-                }
-                load(url, origin: .author, chain: [])
-            default:
-                continue
-            }
-        }
-    }
-
-    private func isCSS(_ type: String?) -> Bool {
-        guard let type = type?.trimmed(.whitespaces).asciiLowercased, !type.isEmpty else { return true }
-        return type == "text/css"
-    }
-
-    private func mediaMatches(_ media: String?) -> Bool {
-        guard let media else { return true }
-        return matches(MediaQueryList(text: media))
-    }
-
-    private func matches(_ media: MediaQueryList) -> Bool {
-        if media.testsOrientation { usesOrientationQueries = true }
-        return media.matches(screen)
+    /// Reads the author sheets `document` would be styled with in `viewport` through `loader`,
+    /// and nothing else: a loader that fetches learns this way which sheets a page links or
+    /// imports, and can fetch them before the page is audited.
+    public static func readSheets(of document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
+        _ = AuthorSheets(document: document, pageURL: pageURL, screen: MediaScreen(viewport), loader: loader)
     }
 
     /// The same page styled at the same viewport size but in the other orientation (or this
@@ -161,51 +118,6 @@ public final class StyleEngine {
     public func turned(to orientation: Orientation) -> StyleEngine {
         let screen = MediaScreen(viewport, orientation: orientation, prefersReducedMotion: self.screen.prefersReducedMotion)
         return StyleEngine(document: document, pageURL: pageURL, screen: screen, loader: loader, attributes: attributes)
-    }
-
-    private func load(_ url: URL, origin: StyleOrigin, chain: [String]) {
-        let key = url.absoluteString
-        guard !chain.contains(key) else {
-            problems.append("stylesheet \(key): @import loop")
-            return
-        }
-        guard chain.count < Self.maximumImportDepth else {
-            problems.append("stylesheet \(key): @import nested deeper than \(Self.maximumImportDepth)")
-            return
-        }
-        switch loader.stylesheet(at: url) {
-        case .success(let sheet):
-            collect(sheet, origin: origin, sheet: key, base: url, chain: chain + [key])
-        case .failure(let error):
-            problems.append("stylesheet \(key): \(error.reason)")
-        }
-    }
-
-    /// Appends the sheet's rules that apply in this viewport, following `@import`.
-    private func collect(_ sheet: Stylesheet, origin: StyleOrigin, sheet name: String, base: @autoclosure () -> URL?,
-                         chain: [String]) {
-        keyframes.formUnion(sheet.keyframes)
-        var pending: [ArraySlice<SheetRule>] = [sheet.rules[...]]
-        while var current = pending.popLast() {
-            while let rule = current.first {
-                current = current.dropFirst()
-                switch rule {
-                case .style(let style):
-                    rules.append(ActiveRule(rule: style, origin: origin, sheet: name))
-                case .media(let media, let inner):
-                    guard matches(media) else { continue }
-                    pending.append(current)
-                    current = inner[...]
-                case .importRule(let importRule):
-                    guard matches(importRule.media) else { continue }
-                    guard let url = URLResolver.resolve(importRule.url, against: base()) else {
-                        problems.append("stylesheet \(importRule.url): not a usable URL")
-                        continue
-                    }
-                    load(url, origin: origin, chain: chain)
-                }
-            }
-        }
     }
 
     // MARK: Queries

@@ -78,6 +78,13 @@ public final class StylesheetCache: @unchecked Sendable {
         }
     }
 
+    /// What `stylesheet(for:load:)` gave `key`, if it has been loaded and not dropped since;
+    /// nil without loading anything.
+    public func loaded(_ key: String) -> Result<Stylesheet, StylesheetLoadError>? {
+        guard let entry = lock.withLock({ entries[key] }) else { return nil }
+        return entry.lock.withLock { entry.result }
+    }
+
     /// A `<style>` element's sheet, parsed once for all pages that carry the same text.
     public func inline(_ text: String) -> Stylesheet {
         let bytes = text.utf8.count
