@@ -58,13 +58,30 @@ public struct Auditor: Sendable {
     /// `url` names the page in the report; `finalURL` is where redirects led, the base for
     /// the page's relative links.
     public func audit(bytes: [UInt8], charset: String? = nil, url: String, finalURL: String? = nil) -> PageRecord {
-        let document: HTMLDocument
-        do {
-            document = try Loader.load(bytes, charset: charset, url: finalURL ?? url)
-        } catch {
-            return .failure(url: url, finalURL: finalURL, reason: "\(error)")
+        switch parse(bytes: bytes, charset: charset, url: url, finalURL: finalURL) {
+        case .success(let document): return audit(document, url: url, finalURL: finalURL)
+        case .failure(let failure): return failure.record
         }
-        let audit = engine.audit(Page(document: document, url: finalURL ?? url, viewport: viewport, loader: loader))
+    }
+
+    /// A page that could not be parsed, as its error record.
+    public struct ParseFailure: Error {
+        public let record: PageRecord
+    }
+
+    /// The first half of `audit(bytes:…)`, for a runner that has something to do between the two.
+    public func parse(bytes: [UInt8], charset: String? = nil, url: String, finalURL: String? = nil)
+        -> Result<HTMLDocument, ParseFailure> {
+        do {
+            return .success(try Loader.load(bytes, charset: charset, url: finalURL ?? url))
+        } catch {
+            return .failure(ParseFailure(record: .failure(url: url, finalURL: finalURL, reason: "\(error)")))
+        }
+    }
+
+    /// The second half of `audit(bytes:…)`; `loader` in place of the run's, for one page.
+    public func audit(_ document: HTMLDocument, url: String, finalURL: String? = nil, loader: StylesheetLoader? = nil) -> PageRecord {
+        let audit = engine.audit(Page(document: document, url: finalURL ?? url, viewport: viewport, loader: loader ?? self.loader))
         return PageRecord(url: url, finalURL: finalURL, status: .ok, error: nil, audit: audit)
     }
 }

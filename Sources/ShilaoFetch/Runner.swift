@@ -1,5 +1,6 @@
 import Foundation
 import ShilaoCore
+import ShilaoDOM
 
 /// Audits inputs: up to `concurrency` fetches in flight and up to `jobs` pages being audited at
 /// once. Local files come out in input order; when pages are fetched, each record comes out as
@@ -67,7 +68,7 @@ public struct Runner: Sendable {
             if body.count > maxPageBytes {
                 return .failure(url: name, reason: "the page is larger than \(maxPageBytes) bytes (--max-page-size)")
             }
-            return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: name) }
+            return await audit(page: body, charset: charset, url: name, finalURL: nil, auditor, cpu)
         case .web(let url):
             guard let fetcher else { return .failure(url: url, reason: "fetching over HTTP is not enabled") }
             switch await fetcher.fetch(url) {
@@ -76,9 +77,32 @@ public struct Runner: Sendable {
             case .skipped(let finalURL, let contentType):
                 return .skipped(url: url, finalURL: finalURL, contentType: contentType)
             case .page(let finalURL, _, let body, let charset):
-                return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: url, finalURL: finalURL) }
+                return await audit(page: body, charset: charset, url: url, finalURL: finalURL, auditor, cpu)
             }
         }
+    }
+
+    /// Audits a page that came over the network or from an archive. Its style sheets come from
+    /// the network too: they are fetched between parsing the page and auditing it, without
+    /// holding a core, so a slow server does not leave a core idle while a sheet arrives.
+    static func audit(page body: [UInt8], charset: String?, url: String, finalURL: String?, _ auditor: Auditor,
+                      _ cpu: Semaphore) async -> PageRecord {
+        guard let web = auditor.loader as? WebStylesheetLoader else {
+            return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: url, finalURL: finalURL) }
+        }
+        await cpu.wait()
+        let parsed = auditor.parse(bytes: body, charset: charset, url: url, finalURL: finalURL)
+        await cpu.signal()
+        let document: HTMLDocument
+        switch parsed {
+        case .success(let page): document = page
+        case .failure(let failure): return failure.record
+        }
+        let sheets = await web.prefetch(for: document, pageURL: finalURL ?? url, viewport: auditor.viewport)
+        await cpu.wait()
+        let record = auditor.audit(document, url: url, finalURL: finalURL, loader: sheets)
+        await cpu.signal()
+        return record
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ShilaoCore
+import ShilaoDOM
 import ShilaoStyle
 import TestSupport
 @testable import ShilaoFetch
@@ -41,6 +42,67 @@ struct ParagraphStyle: Check {
                 #expect(seen == ["20px shown, 20px hidden", "20px shown, 20px hidden"])
                 #expect(server.hits("/css/site.css") == 1)
                 #expect(server.hits("/css/moved.css") == 1)
+            }
+        }
+    }
+
+    /// With one core, each page's sheets (and the sheets they import) are answered only once the
+    /// other page's have been asked for too: a page that held the core while its sheets arrived
+    /// would wait for the other page's sheets, which no one asks for until the core is free.
+    @Test func sheetsAreFetchedWithoutHoldingACore() async throws {
+        let css: @Sendable (String) -> TestServer.Reply = {
+            .respond(status: 200, headers: [("Content-Type", "text/css")], body: Array($0.utf8))
+        }
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            switch path {
+            case "/a.html", "/b.html":
+                let name = path.dropFirst().prefix(1)
+                return .html("<html><head><link rel=stylesheet href=\"\(name).css\"></head><body><p>x</p><p class=gone>y</p></body></html>")
+            case "/a.css": return .awaiting(path: "/b.css", css("@import url(a2.css); p { font-size: 20px }"))
+            case "/b.css": return .awaiting(path: "/a.css", css("@import url(b2.css); p { font-size: 20px }"))
+            case "/a2.css": return .awaiting(path: "/b2.css", css(".gone { display: none }"))
+            case "/b2.css": return .awaiting(path: "/a2.css", css(".gone { display: none }"))
+            default: return .status(404)
+            }
+        }
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher { fetcher in
+                let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
+                let auditor = Auditor(engine: Engine(checks: [entry]), loader: WebStylesheetLoader(fetcher: fetcher))
+                var seen: [String] = []
+                try await Runner(auditor: auditor, jobs: 1, concurrency: 2, fetcher: fetcher)
+                    .run([.web(server.base + "/a.html"), .web(server.base + "/b.html")], ordered: true) { record in
+                        seen.append(record.audit.findings.map(\.message.en).joined(separator: ", "))
+                    }
+                #expect(seen == ["20px shown, 20px hidden", "20px shown, 20px hidden"])
+                for sheet in ["/a.css", "/b.css", "/a2.css", "/b2.css"] { #expect(server.hits(sheet) == 1) }
+            }
+        }
+    }
+
+    /// A page's prefetched sheets stay with it until it is audited, though the run's cache drops
+    /// them to make room for the next page's.
+    @Test func aPageKeepsItsPrefetchedSheets() async throws {
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            switch path {
+            case "/a.css", "/b.css":
+                return .respond(status: 200, headers: [("Content-Type", "text/css")], body: Array("/* \(path) */ p { font-size: 20px }".utf8))
+            default: return .status(404)
+            }
+        }
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher { fetcher in
+                let loader = WebStylesheetLoader(fetcher: fetcher, cache: StylesheetCache(linkedLimit: 1))
+                func prefetch(_ name: String) async throws -> StylesheetLoader {
+                    let page = try Loader.load(Array("<link rel=stylesheet href=\(name).css><p>x</p>".utf8), url: server.base + "/\(name).html")
+                    return await loader.prefetch(for: page, pageURL: server.base + "/\(name).html", viewport: .desktop)
+                }
+                let a = try await prefetch("a")
+                _ = try await prefetch("b")
+                let sheet = a.stylesheet(at: URL(string: server.base + "/a.css")!)
+                #expect((try? sheet.get()) != nil)
+                #expect(server.hits("/a.css") == 1)
+                #expect(server.hits("/b.css") == 1)
             }
         }
     }

@@ -12,6 +12,9 @@ public final class TestServer: Sendable {
         case delayed(seconds: Double, Reply)
         /// Close the connection without answering.
         case reset
+        /// Answer once `path` has been requested too, or with 503 after five seconds: shows that
+        /// two requests were in flight at once.
+        case awaiting(path: String, Reply)
     }
 
     let group: MultiThreadedEventLoopGroup
@@ -109,6 +112,8 @@ public final class TestServer: Sendable {
                 context.eventLoop.scheduleTask(in: .milliseconds(Int64(seconds * 1000))) {
                     self.send(inner, context: loopBound.value)
                 }
+            case .awaiting(let other, let inner):
+                wait(for: other, then: inner, until: .now() + .seconds(5), context: context)
             case .respond(let status, let headers, let body):
                 var head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status))
                 for (name, value) in headers { head.headers.add(name: name, value: value) }
@@ -118,6 +123,15 @@ public final class TestServer: Sendable {
                 buffer.writeBytes(body)
                 context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            }
+        }
+
+        private func wait(for path: String, then reply: Reply, until deadline: NIODeadline, context: ChannelHandlerContext) {
+            if counter.count(path) > 0 { return send(reply, context: context) }
+            if NIODeadline.now() > deadline { return send(.status(503), context: context) }
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .milliseconds(10)) {
+                self.wait(for: path, then: reply, until: deadline, context: loopBound.value)
             }
         }
     }
