@@ -8,20 +8,25 @@
 #   Benchmarks/run.sh --hostile       also audit the hostile pages too big for the test suite
 #   Benchmarks/run.sh --sites 200     also audit that many sites of 3 pages, each site with its
 #                                     own 300 KB style sheet, and report the peak RSS
+#   Benchmarks/run.sh --web 200       also fetch such sites from a local server that answers
+#                                     every request LATENCY ms late (default 200)
 #
-# Environment: COPIES (default 40), REPEAT (3), SHILAO (a prebuilt binary; skips the build).
+# Environment: COPIES (default 40), REPEAT (3), SHILAO (a prebuilt binary; skips the build),
+# LATENCY (for --web).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 stream=0
 hostile=0
 sites=0
+web=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --stream) stream="$2"; shift 2 ;;
         --hostile) hostile=1; shift ;;
         --sites) sites="$2"; shift 2 ;;
-        *) echo "usage: $0 [--stream COUNT] [--hostile] [--sites COUNT]" >&2; exit 2 ;;
+        --web) web="$2"; shift 2 ;;
+        *) echo "usage: $0 [--stream COUNT] [--hostile] [--sites COUNT] [--web COUNT]" >&2; exit 2 ;;
     esac
 done
 copies="${COPIES:-40}"
@@ -34,7 +39,8 @@ if [ -z "${SHILAO:-}" ]; then
 fi
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+server=""
+trap '[ -n "$server" ] && kill "$server"; rm -rf "$work"' EXIT
 corpus="$work/corpus"
 mkdir -p "$corpus"
 for i in $(seq 1 "$copies"); do cp -r samples "$corpus/copy$i"; done
@@ -115,4 +121,27 @@ if [ "$sites" -gt 0 ]; then
     audit_folder sites
     awk -v n="$sites" -v r="$records" -v s="$seconds" -v kb="$kb" \
         'BEGIN{printf "%d sites with a 300 KB sheet each -> %d jsonl records: %.1f s, %.1f MB peak RSS\n", n, r, s, kb/1024}'
+fi
+
+if [ "$web" -gt 0 ]; then
+    # Sites share one host here, so --per-host is raised to let --concurrency decide alone.
+    python3 Benchmarks/generate.py sites "$work/web" "$web"
+    python3 Benchmarks/serve.py "$work/web" > "$work/port" 2>/dev/null &
+    server=$!
+    while [ ! -s "$work/port" ]; do sleep 0.1; done
+    port=$(cat "$work/port")
+    latency="${LATENCY:-200}"
+    echo "$web sites of 3 pages fetched from 127.0.0.1, each with its 300 KB sheet (--jobs $cores):"
+    for run in "0 64" "$latency 8" "$latency 64"; do
+        read -r ms concurrency <<< "$run"
+        (cd "$work/web" && ls -d site*) | awk -v b="http://127.0.0.1:$port/delay/$ms" \
+            '{ for (p = 0; p < 3; p++) print b "/" $1 "/" p ".html" }' > "$work/urls"
+        /usr/bin/time -f '%e %M' -o "$work/time" "$SHILAO" audit --profile all --format jsonl \
+            --concurrency "$concurrency" --per-host "$concurrency" --urls "$work/urls" \
+            --output "$work/web.jsonl" >/dev/null 2>&1 || true
+        read -r seconds kb < <(tail -n 1 "$work/time")
+        ok=$(grep -c '"status":"ok"' "$work/web.jsonl" || true)
+        awk -v ms="$ms" -v c="$concurrency" -v s="$seconds" -v kb="$kb" -v ok="$ok" -v n="$((web * 3))" \
+            'BEGIN{printf "  %4d ms latency, --concurrency %2d: %6.1f s, %7.1f MB peak RSS, %d of %d ok\n", ms, c, s, kb/1024, ok, n}'
+    done
 fi
