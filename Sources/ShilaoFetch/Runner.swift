@@ -28,7 +28,7 @@ public struct Runner: Sendable {
         let width = fetcher == nil ? jobs : max(jobs, concurrency)
         var pending: [Int: PageRecord] = [:]
         var nextToEmit = 0
-        var queue = StartOrder(inputs.makeIterator(), biggestFilesFirst: ordered)
+        var queue = StartOrder(inputs.makeIterator(), biggestFilesFirst: ordered, lanes: jobs)
         try await withThrowingTaskGroup(of: (Int, PageRecord).self) { group in
             func startNext() -> Bool {
                 guard let (index, input) = queue.next() else { return false }
@@ -106,10 +106,11 @@ public struct Runner: Sendable {
     }
 }
 
-/// How many local files `StartOrder` reads ahead at a time, and how many of the biggest of
-/// them it may start first.
+/// How many local files `StartOrder` reads ahead at a time, how many of the biggest of them it
+/// may start first, and how many neighbouring files one lane takes in turn.
 let startOrderBatch = 1_024
 let startOrderEarly = 64
+let startOrderLane = 16
 
 /// The order pages start in. Records keep the input order (`index`), but a large file started
 /// last would leave the other cores idle while it alone is audited: local files are read in
@@ -117,21 +118,27 @@ let startOrderEarly = 64
 /// batch's median size start first, biggest first (`startOrderEarly` of them at most). The
 /// others keep their order, so the pages of one site stay together and the run's style sheet
 /// cache holds few sites at a time (sorting them all by size scattered 200 sites' pages, and
-/// every page parsed its site's sheet again). Batches bound how far a page can start out of
-/// order, so records still stream out and the ones waiting for an earlier page stay few. Only
-/// local files are batched: archived pages hold their bodies, and fetched pages start in the
-/// order given, which is what per-host politeness expects.
+/// every page parsed its site's sheet again). With more than one job, the others go in lanes,
+/// one a job: each lane takes `startOrderLane` files in order, and the lanes of neighbouring
+/// runs of files start a file each in turn. Two cores taking neighbouring files were on one
+/// site at once, and one waited while the other parsed the site's sheet (200 sites of three
+/// pages with a 300 KB sheet each, 2 cores: 11.3 s in order, 8.8 s in lanes). Batches bound how
+/// far a page can start out of order, so records still stream out and the ones waiting for an
+/// earlier page stay few. Only local files are batched: archived pages hold their bodies, and
+/// fetched pages start in the order given, which is what per-host politeness expects.
 struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     private var base: Base
     private let biggestFilesFirst: Bool
+    private let lanes: Int
     /// The current batch, last to start first.
     private var batch: [(index: Int, input: Input)] = []
     private var held: Input?
     private var read = 0
 
-    init(_ base: Base, biggestFilesFirst: Bool) {
+    init(_ base: Base, biggestFilesFirst: Bool, lanes: Int = 1) {
         self.base = base
         self.biggestFilesFirst = biggestFilesFirst
+        self.lanes = max(1, lanes)
     }
 
     mutating func next() -> (Int, Input)? {
@@ -144,7 +151,7 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
     }
 
     /// Reads files up to the batch size or the first input that is not a file (held for after
-    /// the batch): the big ones first (ties in input order), then the rest in input order.
+    /// the batch): the big ones first (ties in input order), then the rest in lanes.
     private mutating func fillBatch() {
         var sized: [(index: Int, input: Input, size: Int)] = []
         while sized.count < startOrderBatch, let input = base.next() {
@@ -161,7 +168,24 @@ struct StartOrder<Base: IteratorProtocol> where Base.Element == Input {
         let biggest = bySize.prefix(startOrderEarly).prefix { $0.size >= 4 * median && $0.size > 0 }
         let early = Set(biggest.map(\.index))
         // Popped from the end.
-        batch = (Array(biggest) + sized.filter { !early.contains($0.index) }).reversed().map { ($0.index, $0.input) }
+        batch = (Array(biggest) + inLanes(sized.filter { !early.contains($0.index) })).reversed().map { ($0.index, $0.input) }
+    }
+
+    /// `files` in runs of `startOrderLane`; each group of `lanes` neighbouring runs gives a file
+    /// of each run in turn.
+    private func inLanes<T>(_ files: [T]) -> [T] {
+        guard lanes > 1 else { return files }
+        var ordered: [T] = []
+        ordered.reserveCapacity(files.count)
+        for start in stride(from: 0, to: files.count, by: lanes * startOrderLane) {
+            let runs = (0..<lanes).map { lane in
+                files[min(files.count, start + lane * startOrderLane)..<min(files.count, start + (lane + 1) * startOrderLane)]
+            }
+            for offset in 0..<startOrderLane {
+                for run in runs where offset < run.count { ordered.append(run[run.startIndex + offset]) }
+            }
+        }
+        return ordered
     }
 }
 

@@ -142,6 +142,22 @@ struct NamesParagraphs: Check {
         }
     }
 
+    @Test func jobsStartFilesInLanesApart() throws {
+        // Two jobs: runs of 16 files, a file of each run of a pair in turn, so the two cores are
+        // 16 files apart (another site) rather than on neighbouring pages of one.
+        let count = 2 * startOrderLane + 8
+        var files: [String: String] = [:]
+        for index in 0..<count { files[String(format: "p%03d.html", index)] = "x" }
+        try withTree(files) { root in
+            let inputs = (0..<count).map { Input.file(name: "\($0)", path: root + String(format: "/p%03d.html", $0)) }
+            var order = StartOrder(inputs.makeIterator(), biggestFilesFirst: true, lanes: 2)
+            var started: [Int] = []
+            while let (index, _) = order.next() { started.append(index) }
+            let pairs = (0..<startOrderLane).flatMap { [$0, startOrderLane + $0] }
+            #expect(started == pairs + Array(2 * startOrderLane..<count))
+        }
+    }
+
     @Test func runnerKeepsInputOrderWhateverTheJobs() async throws {
         var files: [String: String] = [:]
         for index in 0..<40 {
