@@ -15,6 +15,9 @@ public final class WebStylesheetLoader: StylesheetLoader, @unchecked Sendable {
     let cache: StylesheetCache
     let files: FileStylesheetLoader
     private let lock = NSLock()
+    /// Sheets one page fetches at once: a hostile page linking thousands of hosts must not open
+    /// a connection to each at the same moment.
+    static let sheetsAtOnce = 8
     /// Prefetches under way, by URL: pages of one site that arrive together fetch its sheet once.
     private var inFlight: [String: Task<Result<Stylesheet, StylesheetLoadError>, Never>] = [:]
 
@@ -52,8 +55,18 @@ public final class WebStylesheetLoader: StylesheetLoader, @unchecked Sendable {
             let urls = sheets.missing.filter { tried.insert($0.absoluteString).inserted }
             if urls.isEmpty { break }
             await withTaskGroup(of: (String, Result<Stylesheet, StylesheetLoadError>).self) { group in
-                for url in urls { group.addTask { (url.absoluteString, await self.prefetch(url)) } }
-                for await (key, result) in group { sheets.held[key] = result }
+                var next = 0
+                func start() {
+                    guard next < urls.count else { return }
+                    let url = urls[next]
+                    next += 1
+                    group.addTask { (url.absoluteString, await self.prefetch(url)) }
+                }
+                for _ in 0..<Self.sheetsAtOnce { start() }
+                for await (key, result) in group {
+                    sheets.held[key] = result
+                    start()
+                }
             }
         }
         sheets.probing = false

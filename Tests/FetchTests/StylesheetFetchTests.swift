@@ -106,4 +106,33 @@ struct ParagraphStyle: Check {
             }
         }
     }
+
+    /// A page linking many sheets fetches a few at a time, not every one at once.
+    @Test func aPageFetchesAFewSheetsAtOnce() async throws {
+        let count = WebStylesheetLoader.sheetsAtOnce * 3
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            if path == "/page.html" {
+                let links = (0..<count).map { "<link rel=stylesheet href=s\($0).css>" }.joined()
+                return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
+            }
+            let size = path.dropFirst(2).prefix { $0.isNumber }
+            return .delayed(seconds: 0.05, .respond(status: 200, headers: [("Content-Type", "text/css")],
+                                                    body: Array("p { font-size: \(size)px }".utf8)))
+        }
+        var settings = answerSettings()
+        settings.perHost = count
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher(settings) { fetcher in
+                let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
+                let auditor = Auditor(engine: Engine(checks: [entry]), loader: WebStylesheetLoader(fetcher: fetcher))
+                var seen: [String] = []
+                try await Runner(auditor: auditor, jobs: 1, concurrency: 1, fetcher: fetcher)
+                    .run([.web(server.base + "/page.html")], ordered: true) { record in
+                        seen.append(record.audit.findings.map(\.message.en).joined(separator: ", "))
+                    }
+                #expect(seen == ["\(count - 1)px shown"])
+                #expect(server.mostAtOnce == WebStylesheetLoader.sheetsAtOnce)
+            }
+        }
+    }
 }

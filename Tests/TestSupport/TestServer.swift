@@ -27,6 +27,9 @@ public final class TestServer: Sendable {
     /// How many requests have reached `path` so far.
     public func hits(_ path: String) -> Int { counter.count(path) }
 
+    /// The most requests that were waiting for their answer at one time.
+    public var mostAtOnce: Int { counter.mostAtOnce }
+
     public init(routes: @escaping @Sendable (String, Int) -> Reply) throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let counter = self.counter
@@ -63,12 +66,28 @@ public final class TestServer: Sendable {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var hits: [String: Int] = [:]
+        private var open = 0
+        private var most = 0
 
         func increment(_ path: String) -> Int {
             lock.lock()
             defer { lock.unlock() }
             hits[path, default: 0] += 1
+            open += 1
+            most = max(most, open)
             return hits[path]!
+        }
+
+        func answered() {
+            lock.lock()
+            defer { lock.unlock() }
+            open -= 1
+        }
+
+        var mostAtOnce: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return most
         }
 
         func count(_ path: String) -> Int {
@@ -106,6 +125,7 @@ public final class TestServer: Sendable {
         private func send(_ reply: Reply, context: ChannelHandlerContext) {
             switch reply {
             case .reset:
+                counter.answered()
                 context.close(promise: nil)
             case .delayed(let seconds, let inner):
                 let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -115,6 +135,7 @@ public final class TestServer: Sendable {
             case .awaiting(let other, let inner):
                 wait(for: other, then: inner, until: .now() + .seconds(5), context: context)
             case .respond(let status, let headers, let body):
+                counter.answered()
                 var head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status))
                 for (name, value) in headers { head.headers.add(name: name, value: value) }
                 head.headers.replaceOrAdd(name: "Content-Length", value: String(body.count))
