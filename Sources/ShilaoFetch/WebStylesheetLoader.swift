@@ -43,7 +43,7 @@ public final class WebStylesheetLoader: StylesheetLoader, @unchecked Sendable {
     }
 
     /// Fetches the `http(s)` sheets `document` links and imports in `viewport` that the run's
-    /// cache does not hold, a level of `@import` at a time, the sheets of a level at once, and
+    /// cache does not hold, a level of `@import` at a time (`sheetsAtOnce` of a level together), and
     /// returns a loader for auditing that page which holds them all: the cache may drop them to
     /// make room before the page gets a core. A sheet this misses is still loaded when asked for.
     public func prefetch(for document: HTMLDocument, pageURL: String, viewport: Viewport) async -> StylesheetLoader {
