@@ -16,6 +16,18 @@ struct ParagraphStyle: Check {
     }
 }
 
+/// What `ParagraphStyle` reports on each page of `inputs`, their sheets fetched over HTTP.
+func paragraphStyles(_ inputs: [Input], fetcher: Fetcher, jobs: Int, concurrency: Int) async throws -> [String] {
+    let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
+    let auditor = Auditor(engine: Engine(checks: [entry]), loader: WebStylesheetLoader(fetcher: fetcher))
+    var seen: [String] = []
+    try await Runner(auditor: auditor, jobs: jobs, concurrency: concurrency, fetcher: fetcher)
+        .run(inputs, ordered: true) { record in
+            seen.append(record.audit.findings.map(\.message.en).joined(separator: ", "))
+        }
+    return seen
+}
+
 @Suite(.serialized) struct StylesheetFetchTests {
     @Test func linkedAndImportedSheetsAreFetchedOncePerRun() async throws {
         let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
@@ -23,22 +35,16 @@ struct ParagraphStyle: Check {
             case "/a.html", "/b.html":
                 return .html("<html><head><link rel=stylesheet href=\"css/site.css\"></head><body><p>x</p><p class=gone>y</p></body></html>")
             case "/css/site.css":
-                return .respond(status: 200, headers: [("Content-Type", "text/css")], body: Array("@import url(more.css); p { font-size: 20px }".utf8))
+                return .css("@import url(more.css); p { font-size: 20px }")
             case "/css/more.css": return .redirect("/css/moved.css")
             case "/css/moved.css":
-                return .respond(status: 200, headers: [("Content-Type", "text/css")], body: Array(".gone { display: none }".utf8))
+                return .css(".gone { display: none }")
             default: return .status(404)
             }
         }
         try await TestServer.with(routes: routes) { server in
             try await withFetcher { fetcher in
-                let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
-                let auditor = Auditor(engine: Engine(checks: [entry]), loader: WebStylesheetLoader(fetcher: fetcher))
-                var seen: [String] = []
-                try await Runner(auditor: auditor, jobs: 2, concurrency: 2, fetcher: fetcher)
-                    .run([.web(server.base + "/a.html"), .web(server.base + "/b.html")], ordered: true) { record in
-                        seen.append(record.audit.findings.map(\.message.en).joined(separator: ", "))
-                    }
+                let seen = try await paragraphStyles([.web(server.base + "/a.html"), .web(server.base + "/b.html")], fetcher: fetcher, jobs: 2, concurrency: 2)
                 #expect(seen == ["20px shown, 20px hidden", "20px shown, 20px hidden"])
                 #expect(server.hits("/css/site.css") == 1)
                 #expect(server.hits("/css/moved.css") == 1)
@@ -50,30 +56,21 @@ struct ParagraphStyle: Check {
     /// other page's have been asked for too: a page that held the core while its sheets arrived
     /// would wait for the other page's sheets, which no one asks for until the core is free.
     @Test func sheetsAreFetchedWithoutHoldingACore() async throws {
-        let css: @Sendable (String) -> TestServer.Reply = {
-            .respond(status: 200, headers: [("Content-Type", "text/css")], body: Array($0.utf8))
-        }
         let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
             switch path {
             case "/a.html", "/b.html":
                 let name = path.dropFirst().prefix(1)
                 return .html("<html><head><link rel=stylesheet href=\"\(name).css\"></head><body><p>x</p><p class=gone>y</p></body></html>")
-            case "/a.css": return .awaiting(path: "/b.css", css("@import url(a2.css); p { font-size: 20px }"))
-            case "/b.css": return .awaiting(path: "/a.css", css("@import url(b2.css); p { font-size: 20px }"))
-            case "/a2.css": return .awaiting(path: "/b2.css", css(".gone { display: none }"))
-            case "/b2.css": return .awaiting(path: "/a2.css", css(".gone { display: none }"))
+            case "/a.css": return .awaiting(path: "/b.css", .css("@import url(a2.css); p { font-size: 20px }"))
+            case "/b.css": return .awaiting(path: "/a.css", .css("@import url(b2.css); p { font-size: 20px }"))
+            case "/a2.css": return .awaiting(path: "/b2.css", .css(".gone { display: none }"))
+            case "/b2.css": return .awaiting(path: "/a2.css", .css(".gone { display: none }"))
             default: return .status(404)
             }
         }
         try await TestServer.with(routes: routes) { server in
             try await withFetcher { fetcher in
-                let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
-                let auditor = Auditor(engine: Engine(checks: [entry]), loader: WebStylesheetLoader(fetcher: fetcher))
-                var seen: [String] = []
-                try await Runner(auditor: auditor, jobs: 1, concurrency: 2, fetcher: fetcher)
-                    .run([.web(server.base + "/a.html"), .web(server.base + "/b.html")], ordered: true) { record in
-                        seen.append(record.audit.findings.map(\.message.en).joined(separator: ", "))
-                    }
+                let seen = try await paragraphStyles([.web(server.base + "/a.html"), .web(server.base + "/b.html")], fetcher: fetcher, jobs: 1, concurrency: 2)
                 #expect(seen == ["20px shown, 20px hidden", "20px shown, 20px hidden"])
                 for sheet in ["/a.css", "/b.css", "/a2.css", "/b2.css"] { #expect(server.hits(sheet) == 1) }
             }
@@ -86,7 +83,7 @@ struct ParagraphStyle: Check {
         let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
             switch path {
             case "/a.css", "/b.css":
-                return .respond(status: 200, headers: [("Content-Type", "text/css")], body: Array("/* \(path) */ p { font-size: 20px }".utf8))
+                return .css("/* \(path) */ p { font-size: 20px }")
             default: return .status(404)
             }
         }
@@ -116,20 +113,13 @@ struct ParagraphStyle: Check {
                 return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
             }
             let size = path.dropFirst(2).prefix { $0.isNumber }
-            return .delayed(seconds: 0.05, .respond(status: 200, headers: [("Content-Type", "text/css")],
-                                                    body: Array("p { font-size: \(size)px }".utf8)))
+            return .delayed(seconds: 0.05, .css("p { font-size: \(size)px }"))
         }
         var settings = answerSettings()
         settings.perHost = count
         try await TestServer.with(routes: routes) { server in
             try await withFetcher(settings) { fetcher in
-                let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
-                let auditor = Auditor(engine: Engine(checks: [entry]), loader: WebStylesheetLoader(fetcher: fetcher))
-                var seen: [String] = []
-                try await Runner(auditor: auditor, jobs: 1, concurrency: 1, fetcher: fetcher)
-                    .run([.web(server.base + "/page.html")], ordered: true) { record in
-                        seen.append(record.audit.findings.map(\.message.en).joined(separator: ", "))
-                    }
+                let seen = try await paragraphStyles([.web(server.base + "/page.html")], fetcher: fetcher, jobs: 1, concurrency: 1)
                 #expect(seen == ["\(count - 1)px shown"])
                 #expect(server.mostAtOnce == WebStylesheetLoader.sheetsAtOnce)
             }

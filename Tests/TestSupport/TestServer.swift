@@ -164,6 +164,10 @@ public extension TestServer.Reply {
                  body: Array(text.utf8))
     }
 
+    static func css(_ text: String) -> Self {
+        .respond(status: 200, headers: [("Content-Type", "text/css")], body: Array(text.utf8))
+    }
+
     static func status(_ code: Int, headers: [(String, String)] = []) -> Self {
         .respond(status: code, headers: headers, body: Array("status \(code)".utf8))
     }
