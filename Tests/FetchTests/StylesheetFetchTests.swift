@@ -113,7 +113,8 @@ func paragraphStyles(_ inputs: [Input], fetcher: Fetcher, jobs: Int, concurrency
                 return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
             }
             let size = path.dropFirst(2).prefix { $0.isNumber }
-            return .delayed(seconds: 0.05, .css("p { font-size: \(size)px }"))
+            // Long enough that the first eight are all waiting before any is answered.
+            return .delayed(seconds: 0.2, .css("p { font-size: \(size)px }"))
         }
         var settings = answerSettings()
         settings.perHost = count
