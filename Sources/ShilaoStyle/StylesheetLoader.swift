@@ -4,6 +4,7 @@ import ShilaoDOM
 /// Why a linked or imported sheet could not be used. The engine records it as a problem of the
 /// page and carries on without the sheet.
 public struct StylesheetLoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Why, without the sheet's address: the engine's problem names the sheet.
     public var reason: String
 
     public init(_ reason: String) {
@@ -145,25 +146,25 @@ public final class FileStylesheetLoader: StylesheetLoader {
 
     public func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError> {
         guard url.isFileURL else {
-            return .failure(StylesheetLoadError("\(url.absoluteString): only local files can be read here"))
+            return .failure(StylesheetLoadError("only local files can be read here"))
         }
         let path = url.path
         return cache.stylesheet(for: path) {
             let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: target) else {
-                return .failure(StylesheetLoadError("\(path): cannot be read"))
+                return .failure(StylesheetLoadError("cannot be read"))
             }
             // A page may link /dev/stdin or a named pipe: opening one would wait forever.
             guard attributes[.type] as? FileAttributeType == .typeRegular else {
-                return .failure(StylesheetLoadError("\(path): not a regular file"))
+                return .failure(StylesheetLoadError("not a regular file"))
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                return .failure(StylesheetLoadError("\(path): cannot be read"))
+                return .failure(StylesheetLoadError("cannot be read"))
             }
             defer { try? handle.close() }
             let data = handle.readData(ofLength: maximumBytes + 1)
             guard data.count <= maximumBytes else {
-                return .failure(StylesheetLoadError("\(path): larger than \(maximumBytes) bytes"))
+                return .failure(StylesheetLoadError("larger than \(maximumBytes) bytes"))
             }
             // Invalid UTF-8 (a GBK comment, say) becomes U+FFFD; the syntax around it is ASCII.
             return .success(String(decoding: data, as: UTF8.self))
