@@ -57,10 +57,14 @@ public final class Fetcher: Sendable {
         try? await client.shutdown()
     }
 
+    /// What a page request accepts.
+    public static let acceptingPages = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+
     /// Fetches `url`, following redirects and retrying what may pass. Never throws: every way a
     /// fetch can go wrong is an outcome with its reason.
-    /// With `anyType`, a response of any content type is a `.page` (sitemaps are XML).
-    public func fetch(_ url: String, anyType: Bool = false) async -> FetchOutcome {
+    /// With `anyType`, a response of any content type is a `.page` (sitemaps, style sheets);
+    /// `accept` is the request's `Accept` header.
+    public func fetch(_ url: String, anyType: Bool = false, accept: String = Fetcher.acceptingPages) async -> FetchOutcome {
         let deadline = NIODeadline.now() + .milliseconds(Int64(settings.totalTimeout * 1000))
         var current = url
         var visited: Set<String> = [url]
@@ -73,7 +77,7 @@ public final class Fetcher: Sendable {
             }
             let target = current
             let step = await gate.run(host: host.lowercased()) { () async -> Step in
-                await self.once(target, deadline: deadline, anyType: anyType)
+                await self.once(target, deadline: deadline, anyType: anyType, accept: accept)
             }
             switch step {
             case .done(let outcome):
@@ -112,10 +116,10 @@ public final class Fetcher: Sendable {
         case retry(after: Double?, reason: String)
     }
 
-    private func once(_ url: String, deadline: NIODeadline, anyType: Bool) async -> Step {
+    private func once(_ url: String, deadline: NIODeadline, anyType: Bool, accept: String) async -> Step {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "User-Agent", value: settings.userAgent)
-        request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+        request.headers.add(name: "Accept", value: accept)
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request, deadline: deadline)
@@ -136,7 +140,7 @@ public final class Fetcher: Sendable {
         do {
             body = try await response.body.collect(upTo: settings.maxBodyBytes)
         } catch is NIOTooManyBytesError {
-            return .done(.failed(finalURL: finalURL, reason: "the page is larger than \(settings.maxBodyBytes) bytes", status: status))
+            return .done(.failed(finalURL: finalURL, reason: "the response is larger than \(settings.maxBodyBytes) bytes (--max-page-size)", status: status))
         } catch {
             return Fetcher.step(for: error)
         }

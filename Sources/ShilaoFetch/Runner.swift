@@ -10,6 +10,8 @@ public struct Runner: Sendable {
     public let jobs: Int
     public let concurrency: Int
     public let fetcher: Fetcher?
+    /// With a fetcher, pages' `http(s)` style sheets come through it too.
+    let sheets: WebStylesheets?
     /// Files and archived pages larger than this become error records instead of being parsed
     /// (fetched pages are held to the fetcher's own limit).
     public let maxPageBytes: Int
@@ -19,6 +21,7 @@ public struct Runner: Sendable {
         self.jobs = max(1, jobs)
         self.concurrency = max(1, concurrency)
         self.fetcher = fetcher
+        sheets = fetcher.map { WebStylesheets(fetcher: $0, files: auditor.loader) }
         self.maxPageBytes = maxPageBytes
     }
 
@@ -32,8 +35,8 @@ public struct Runner: Sendable {
         try await withThrowingTaskGroup(of: (Int, PageRecord).self) { group in
             func startNext() -> Bool {
                 guard let (index, input) = queue.next() else { return false }
-                group.addTask { [auditor, fetcher, maxPageBytes] in
-                    (index, await Runner.audit(input, auditor, fetcher, cpu, maxPageBytes: maxPageBytes))
+                group.addTask { [self] in
+                    (index, await audit(input, cpu))
                 }
                 return true
             }
@@ -53,22 +56,29 @@ public struct Runner: Sendable {
         }
     }
 
-    static func audit(_ input: Input, _ auditor: Auditor, _ fetcher: Fetcher?, _ cpu: Semaphore, maxPageBytes: Int) async -> PageRecord {
+    func audit(_ input: Input, _ cpu: Semaphore) async -> PageRecord {
         switch input {
         case .unusable(let name, let reason):
             return .failure(url: name, reason: reason)
         case .file(let name, let path):
-            return await cpu.holding {
-                switch Inputs.read(path, maxBytes: maxPageBytes) {
-                case .failure(let error): return .failure(url: name, reason: error.reason)
-                case .success(let bytes): return auditor.audit(bytes: bytes, url: name)
+            guard sheets != nil else {
+                return await cpu.holding { [auditor, maxPageBytes] in
+                    switch Inputs.read(path, maxBytes: maxPageBytes) {
+                    case .failure(let error): return .failure(url: name, reason: error.reason)
+                    case .success(let bytes): return auditor.audit(bytes: bytes, url: name)
+                    }
                 }
+            }
+            // A local page in a run that fetches may link sheets on the web.
+            switch Inputs.read(path, maxBytes: maxPageBytes) {
+            case .failure(let error): return .failure(url: name, reason: error.reason)
+            case .success(let bytes): return await audit(page: bytes, charset: nil, url: name, finalURL: nil, cpu)
             }
         case .document(let name, let body, let charset):
             if body.count > maxPageBytes {
                 return .failure(url: name, reason: "the page is larger than \(maxPageBytes) bytes (--max-page-size)")
             }
-            return await audit(page: body, charset: charset, url: name, finalURL: nil, auditor, cpu)
+            return await audit(page: body, charset: charset, url: name, finalURL: nil, cpu)
         case .web(let url):
             guard let fetcher else { return .failure(url: url, reason: "fetching over HTTP is not enabled") }
             switch await fetcher.fetch(url) {
@@ -77,18 +87,17 @@ public struct Runner: Sendable {
             case .skipped(let finalURL, let contentType):
                 return .skipped(url: url, finalURL: finalURL, contentType: contentType)
             case .page(let finalURL, _, let body, let charset):
-                return await audit(page: body, charset: charset, url: url, finalURL: finalURL, auditor, cpu)
+                return await audit(page: body, charset: charset, url: url, finalURL: finalURL, cpu)
             }
         }
     }
 
-    /// Audits a page that came over the network or from an archive. Its style sheets come from
-    /// the network too: they are fetched between parsing the page and auditing it, without
-    /// holding a core, so a slow server does not leave a core idle while a sheet arrives.
-    static func audit(page body: [UInt8], charset: String?, url: String, finalURL: String?, _ auditor: Auditor,
-                      _ cpu: Semaphore) async -> PageRecord {
-        guard let web = auditor.loader as? WebStylesheetLoader else {
-            return await cpu.holding { auditor.audit(bytes: body, charset: charset, url: url, finalURL: finalURL) }
+    /// Audits a page held in memory. In a run that fetches, its style sheets may be on the web:
+    /// they are fetched between parsing the page and auditing it, without holding a core, so a
+    /// slow server does not leave a core idle while a sheet arrives.
+    func audit(page body: [UInt8], charset: String?, url: String, finalURL: String?, _ cpu: Semaphore) async -> PageRecord {
+        guard let sheets else {
+            return await cpu.holding { [auditor] in auditor.audit(bytes: body, charset: charset, url: url, finalURL: finalURL) }
         }
         await cpu.wait()
         let parsed = auditor.parse(bytes: body, charset: charset, url: url, finalURL: finalURL)
@@ -98,9 +107,9 @@ public struct Runner: Sendable {
         case .success(let page): document = page
         case .failure(let failure): return failure.record
         }
-        let sheets = await web.prefetch(for: document, pageURL: finalURL ?? url, viewport: auditor.viewport)
+        let loader = await sheets.prefetch(for: document, pageURL: finalURL ?? url, viewport: auditor.viewport)
         await cpu.wait()
-        let record = auditor.audit(document, url: url, finalURL: finalURL, loader: sheets)
+        let record = auditor.audit(document, url: url, finalURL: finalURL, loader: loader)
         await cpu.signal()
         return record
     }

@@ -108,9 +108,17 @@ public final class StyleEngine {
 
     /// Reads the author sheets `document` would be styled with in `viewport` through `loader`,
     /// and nothing else: a loader that fetches learns this way which sheets a page links or
-    /// imports, and can fetch them before the page is audited.
+    /// imports, and can fetch them before the page is audited. Includes the sheets read only in
+    /// the screens `turned(to:)` and `assuming(prefersReducedMotion:)` style the page for.
     public static func readSheets(of document: HTMLDocument, pageURL: String, viewport: Viewport, loader: StylesheetLoader) {
-        _ = AuthorSheets(document: document, pageURL: pageURL, screen: MediaScreen(viewport), loader: loader)
+        let screen = MediaScreen(viewport)
+        guard AuthorSheets(document: document, pageURL: pageURL, screen: screen, loader: loader).readsUnderMedia else { return }
+        for orientation in [Orientation.portrait, .landscape] {
+            for reduced in [false, true] where orientation != screen.orientation || reduced {
+                let other = MediaScreen(viewport, orientation: orientation, prefersReducedMotion: reduced)
+                _ = AuthorSheets(document: document, pageURL: pageURL, screen: other, loader: loader)
+            }
+        }
     }
 
     /// The same page styled at the same viewport size but in the other orientation (or this

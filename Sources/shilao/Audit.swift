@@ -85,9 +85,8 @@ struct Audit: AsyncParsableCommand {
         for source in sitemap { known += await Sitemap.pages(from: source, fetcher: fetcher) }
         let plan = InputSequence(known: known, warcFiles: warc, shard: shard.flatMap(Shard.init), done: done)
 
-        let loader: StylesheetLoader = fetcher.map { WebStylesheetLoader(fetcher: $0) } ?? FileStylesheetLoader()
         let times = timing ? CheckTimes() : nil
-        let auditor = Auditor(engine: Engine(checks: checks, times: times), viewport: viewport, loader: loader)
+        let auditor = Auditor(engine: Engine(checks: checks, times: times), viewport: viewport)
         let runner = Runner(auditor: auditor, jobs: jobs, concurrency: network.concurrency, fetcher: fetcher,
                             maxPageBytes: network.settings.maxBodyBytes)
         let progress = ProgressLine(total: plan.expectedCount, language: language)

@@ -118,7 +118,7 @@ func withFetcher(_ settings: FetchSettings = answerSettings(), _ body: (Fetcher)
                     Issue.record("a body past the limit must fail")
                     return
                 }
-                #expect(big == "the page is larger than 10485760 bytes")
+                #expect(big == "the response is larger than 10485760 bytes (--max-page-size)")
             }
         }
     }

@@ -19,13 +19,26 @@ struct ParagraphStyle: Check {
 /// What `ParagraphStyle` reports on each page of `inputs`, their sheets fetched over HTTP.
 func paragraphStyles(_ inputs: [Input], fetcher: Fetcher, jobs: Int, concurrency: Int) async throws -> [String] {
     let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
-    let auditor = Auditor(engine: Engine(checks: [entry]), loader: WebStylesheetLoader(fetcher: fetcher))
+    let auditor = Auditor(engine: Engine(checks: [entry]))
     var seen: [String] = []
     try await Runner(auditor: auditor, jobs: jobs, concurrency: concurrency, fetcher: fetcher)
         .run(inputs, ordered: true) { record in
             seen.append(record.audit.findings.map(\.message.en).joined(separator: ", "))
         }
     return seen
+}
+
+/// Reports the first paragraph's font size as the page is, turned to portrait and with motion
+/// reduced, and the sheets that could not be loaded.
+struct ScreenStyles: Check {
+    func run(on page: Page, into results: inout Results) {
+        guard let p = page.document.elements(named: "p").first else { return }
+        let sizes = [page.style, page.style.turned(to: .portrait), page.style.assuming(prefersReducedMotion: true)]
+            .map { "\(Int($0.style(of: p).fontSize))px" }
+        let problems = [page.style, page.style.turned(to: .portrait), page.style.assuming(prefersReducedMotion: true)]
+            .flatMap(\.problems)
+        results.fail(p, "fail", ["text": sizes.joined(separator: " ") + "; problems: " + (problems.isEmpty ? "none" : problems.joined(separator: ", "))])
+    }
 }
 
 @Suite(.serialized) struct StylesheetFetchTests {
@@ -89,7 +102,7 @@ func paragraphStyles(_ inputs: [Input], fetcher: Fetcher, jobs: Int, concurrency
         }
         try await TestServer.with(routes: routes) { server in
             try await withFetcher { fetcher in
-                let loader = WebStylesheetLoader(fetcher: fetcher, cache: StylesheetCache(linkedLimit: 1))
+                let loader = WebStylesheets(fetcher: fetcher, files: FileStylesheetLoader(), cache: StylesheetCache(linkedLimit: 1))
                 func prefetch(_ name: String) async throws -> StylesheetLoader {
                     let page = try Loader.load(Array("<link rel=stylesheet href=\(name).css><p>x</p>".utf8), url: server.base + "/\(name).html")
                     return await loader.prefetch(for: page, pageURL: server.base + "/\(name).html", viewport: .desktop)
@@ -106,7 +119,7 @@ func paragraphStyles(_ inputs: [Input], fetcher: Fetcher, jobs: Int, concurrency
 
     /// A page linking many sheets fetches a few at a time, not every one at once.
     @Test func aPageFetchesAFewSheetsAtOnce() async throws {
-        let count = WebStylesheetLoader.sheetsAtOnce * 3
+        let count = WebStylesheets.sheetsAtOnce * 3
         let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
             if path == "/page.html" {
                 let links = (0..<count).map { "<link rel=stylesheet href=s\($0).css>" }.joined()
@@ -122,7 +135,110 @@ func paragraphStyles(_ inputs: [Input], fetcher: Fetcher, jobs: Int, concurrency
             try await withFetcher(settings) { fetcher in
                 let seen = try await paragraphStyles([.web(server.base + "/page.html")], fetcher: fetcher, jobs: 1, concurrency: 1)
                 #expect(seen == ["\(count - 1)px shown"])
-                #expect(server.mostAtOnce == WebStylesheetLoader.sheetsAtOnce)
+                #expect(server.mostAtOnce == WebStylesheets.sheetsAtOnce)
+            }
+        }
+    }
+    /// Sheets are requests to the site like its pages: `--per-host` and `--delay` hold for them,
+    /// so a fragile township server never sees more at once or sooner than the run promised.
+    @Test func sheetsKeepThePerHostLimitAndTheDelay() async throws {
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            switch path {
+            case "/a.html", "/b.html":
+                return .html("<html><head><link rel=stylesheet href=\"one.css\"><link rel=stylesheet href=\"two.css\"></head><body><p>x</p></body></html>")
+            case "/one.css": return .delayed(seconds: 0.1, .css("p { font-size: 20px }"))
+            case "/two.css": return .delayed(seconds: 0.1, .css("p { color: #333 }"))
+            default: return .status(404)
+            }
+        }
+        var settings = answerSettings()
+        settings.perHost = 1
+        settings.delay = 0.3
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher(settings) { fetcher in
+                let seen = try await paragraphStyles([.web(server.base + "/a.html"), .web(server.base + "/b.html")], fetcher: fetcher, jobs: 2, concurrency: 4)
+                #expect(seen == ["20px shown", "20px shown"])
+                #expect(server.mostAtOnce == 1)
+                let arrivals = server.arrivals
+                #expect(arrivals.count == 4)
+                #expect(Set(arrivals.map(\.path)) == ["/a.html", "/b.html", "/one.css", "/two.css"])
+                for (earlier, later) in zip(arrivals, arrivals.dropFirst()) {
+                    // The gate spaces starts by 300 ms; a little less reaches the server when a request
+                    // leaves the client late and the next one on time.
+                    #expect(later.at - earlier.at >= 0.25, "\(later.path) came \(later.at - earlier.at) s after \(earlier.path)")
+                }
+            }
+        }
+    }
+
+    /// A sheet the server refuses once (503) is asked for again like a page: a page styled without
+    /// it would be audited with the wrong colours and sizes.
+    @Test func aSheetIsRetriedLikeAPage() async throws {
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, hit in
+            switch path {
+            case "/page.html": return .html("<html><head><link rel=stylesheet href=\"site.css\"></head><body><p>x</p></body></html>")
+            case "/site.css": return hit == 1 ? .status(503, headers: [("Retry-After", "0")]) : .css("p { font-size: 20px }")
+            default: return .status(404)
+            }
+        }
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher { fetcher in
+                let seen = try await paragraphStyles([.web(server.base + "/page.html")], fetcher: fetcher, jobs: 1, concurrency: 1)
+                #expect(seen == ["20px shown"])
+                #expect(server.hits("/site.css") == 2)
+            }
+        }
+    }
+
+    /// The engine also styles a page turned to the other orientation and with motion reduced; the
+    /// sheets only those screens read are fetched before the audit as well.
+    @Test func sheetsOfTheOtherScreensAreFetchedToo() async throws {
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            switch path {
+            case "/page.html":
+                return .html("""
+                    <html><head><link rel=stylesheet href="base.css">
+                    <link rel=stylesheet media="(orientation: portrait)" href="portrait.css">
+                    <link rel=stylesheet media="(prefers-reduced-motion: reduce)" href="still.css"></head>
+                    <body><p>x</p></body></html>
+                    """)
+            case "/base.css": return .css("@import url(narrow.css) (orientation: portrait); p { font-size: 16px }")
+            case "/portrait.css": return .css("p { font-size: 20px }")
+            case "/narrow.css": return .css("p { color: #333 }")
+            case "/still.css": return .css("p { font-size: 30px }")
+            default: return .status(404)
+            }
+        }
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher { fetcher in
+                let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ScreenStyles())
+                var seen: [String] = []
+                try await Runner(auditor: Auditor(engine: Engine(checks: [entry])), jobs: 1, concurrency: 1, fetcher: fetcher)
+                    .run([.web(server.base + "/page.html")]) { record in
+                        seen = record.audit.findings.map(\.message.en)
+                    }
+                #expect(seen == ["16px 20px 30px; problems: none"])
+                for sheet in ["/base.css", "/portrait.css", "/narrow.css", "/still.css"] { #expect(server.hits(sheet) == 1) }
+            }
+        }
+    }
+
+    /// A local page audited in a run that fetches gets the sheets it links on the web.
+    @Test func aLocalPageInARunThatFetchesGetsItsWebSheets() async throws {
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            path == "/site.css" ? .css("p { font-size: 20px }") : .status(404)
+        }
+        try await TestServer.with(routes: routes) { server in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-local-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let page = folder.appendingPathComponent("page.html").path
+            try "<link rel=stylesheet href=\"\(server.base)/site.css\"><p>x</p>".write(toFile: page, atomically: true, encoding: .utf8)
+            try await withFetcher { fetcher in
+                let seen = try await paragraphStyles([.file(name: page, path: page), .web(server.base + "/nothing.html")],
+                                                     fetcher: fetcher, jobs: 1, concurrency: 2)
+                #expect(seen.first == "20px shown")
+                #expect(server.hits("/site.css") == 1)
             }
         }
     }

@@ -30,6 +30,9 @@ public final class TestServer: Sendable {
     /// The most requests that were waiting for their answer at one time.
     public var mostAtOnce: Int { counter.mostAtOnce }
 
+    /// Every request so far in the order it arrived, with when (seconds since the server started).
+    public var arrivals: [(path: String, at: Double)] { counter.arrivals }
+
     public init(routes: @escaping @Sendable (String, Int) -> Reply) throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let counter = self.counter
@@ -68,10 +71,14 @@ public final class TestServer: Sendable {
         private var hits: [String: Int] = [:]
         private var open = 0
         private var most = 0
+        private var log: [(String, Double)] = []
+        private let started = ContinuousClock.now
 
         func increment(_ path: String) -> Int {
             lock.lock()
             defer { lock.unlock() }
+            let elapsed = ContinuousClock.now - started
+            log.append((path, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
             hits[path, default: 0] += 1
             open += 1
             most = max(most, open)
@@ -82,6 +89,12 @@ public final class TestServer: Sendable {
             lock.lock()
             defer { lock.unlock() }
             open -= 1
+        }
+
+        var arrivals: [(path: String, at: Double)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return log
         }
 
         var mostAtOnce: Int {

@@ -13,6 +13,9 @@ struct AuthorSheets {
     private(set) var problems: [String] = []
     /// Some sheet or rule is conditional on the `orientation` media feature.
     private(set) var usesOrientationQueries = false
+    /// Some sheet is read only under a media query (`<link media>`, `<style media>`,
+    /// `@import … media`): another screen may read other sheets.
+    private(set) var readsUnderMedia = false
 
     private let screen: MediaScreen
     private let loader: StylesheetLoader
@@ -55,7 +58,9 @@ struct AuthorSheets {
 
     private mutating func mediaMatches(_ media: String?) -> Bool {
         guard let media else { return true }
-        return matches(MediaQueryList(text: media))
+        let list = MediaQueryList(text: media)
+        if !list.isEmpty { readsUnderMedia = true }
+        return matches(list)
     }
 
     private mutating func matches(_ media: MediaQueryList) -> Bool {
@@ -96,6 +101,7 @@ struct AuthorSheets {
                     pending.append(current)
                     current = inner[...]
                 case .importRule(let importRule):
+                    if !importRule.media.isEmpty { readsUnderMedia = true }
                     guard matches(importRule.media) else { continue }
                     guard let url = URLResolver.resolve(importRule.url, against: base()) else {
                         problems.append("stylesheet \(importRule.url): not a usable URL")

@@ -65,6 +65,9 @@ struct MediaQueryList: Sendable {
         self.queries = queries
     }
 
+    /// No query: true in every viewport.
+    var isEmpty: Bool { queries.isEmpty }
+
     func matches(_ viewport: Viewport) -> Bool {
         matches(MediaScreen(viewport))
     }
