@@ -127,10 +127,10 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Fetches in flight at once.")
     var concurrency = 8
 
-    @Option(name: .customLong("per-host"), help: "Fetches in flight at once against one host.")
+    @Option(name: .customLong("per-host"), help: "Requests in flight at once against one host, style sheets included.")
     var perHost = 2
 
-    @Option(help: ArgumentHelp("Seconds between two requests to the same host.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds between two requests to the same host (pages and style sheets).", valueName: "SECONDS"))
     var delay = 0.0
 
     @Option(help: ArgumentHelp("Seconds one URL may take in all, redirects and retries included.", valueName: "SECONDS"))
