@@ -93,6 +93,23 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
         }
     }
 
+    /// A fetched or archived page linking `file:///…` would otherwise have a local file read and
+    /// its selectors quoted in the report; a local page may link one.
+    @Test func aPageOnTheWebCannotUseALocalFile() throws {
+        try withFiles(["secret.css": "p { color: red }"]) { directory in
+            let href = directory.appendingPathComponent("secret.css").absoluteString
+            try withDocument("<link rel=stylesheet href='\(href)'><style>@import '\(href)';</style><p id='p'>x</p>") { doc in
+                let web = StyleEngine(document: doc, pageURL: "HTTPS://gov.example/page.html", viewport: .desktop, loader: FileStylesheetLoader())
+                #expect(style(web, doc, "p").color != RGBA(css: "red"))
+                #expect(web.problems == Array(repeating: "stylesheet \(href): a page on the web cannot use a local file", count: 2))
+                let local = StyleEngine(document: doc, pageURL: directory.appendingPathComponent("page.html").path,
+                                        viewport: .desktop, loader: FileStylesheetLoader())
+                #expect(style(local, doc, "p").color == RGBA(css: "red"))
+                #expect(local.problems.isEmpty)
+            }
+        }
+    }
+
     @Test func remoteSheetsNeedAFetchingLoader() throws {
         try withEngine("<link rel=stylesheet href='https://example.com/a.css'><p>x</p>") { engine, _ in
             #expect(engine.problems == ["stylesheet https://example.com/a.css: only local files can be read here"])

@@ -19,6 +19,9 @@ struct AuthorSheets {
 
     private let screen: MediaScreen
     private let loader: StylesheetLoader
+    /// The page came from `http(s)`: like a browser, it may not read local files, which a
+    /// report could otherwise quote from (a `file:` link on a fetched or archived page).
+    private let pageOnTheWeb: Bool
 
     /// `@import` chains deeper than this are cut (and reported).
     static let maximumImportDepth = 8
@@ -26,6 +29,8 @@ struct AuthorSheets {
     init(document: HTMLDocument, pageURL: String, screen: MediaScreen, loader: StylesheetLoader) {
         self.screen = screen
         self.loader = loader
+        let scheme = pageURL.prefix { $0 != ":" }.lowercased()
+        pageOnTheWeb = scheme == "http" || scheme == "https"
         // Made only for a link or an import: most pages have neither, and a file URL costs a
         // look-up of the working folder.
         lazy var base: URL? = {
@@ -76,6 +81,10 @@ struct AuthorSheets {
         }
         guard chain.count < Self.maximumImportDepth else {
             problems.append("stylesheet \(key): @import nested deeper than \(Self.maximumImportDepth)")
+            return
+        }
+        guard !(pageOnTheWeb && url.isFileURL) else {
+            problems.append("stylesheet \(key): a page on the web cannot use a local file")
             return
         }
         switch loader.stylesheet(at: url) {
