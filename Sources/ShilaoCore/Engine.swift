@@ -33,7 +33,7 @@ public struct Engine: Sendable {
             let right = rhs.location?.line ?? 0
             return left != right ? left < right : lhs.check < rhs.check
         }
-        return PageAudit(outcomes: outcomes, findings: findings)
+        return PageAudit(outcomes: outcomes, findings: findings, styleProblems: page.style.problems)
     }
 
     static func finding(_ metadata: CheckMetadata, _ record: Record) -> Finding {

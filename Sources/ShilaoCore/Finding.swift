@@ -29,10 +29,14 @@ public struct PageAudit: Sendable {
     public let outcomes: [String: Outcome]
     /// Failed and needs-review findings, in page order.
     public let findings: [Finding]
+    /// Style sheets the page links that could not be used (`stylesheet URL: reason`): results
+    /// that depend on styles were computed without them and may be wrong.
+    public let styleProblems: [String]
 
-    public init(outcomes: [String: Outcome], findings: [Finding]) {
+    public init(outcomes: [String: Outcome], findings: [Finding], styleProblems: [String] = []) {
         self.outcomes = outcomes
         self.findings = findings
+        self.styleProblems = styleProblems
     }
 
     /// How many checks ended in each outcome.

@@ -114,6 +114,13 @@ enum HTMLReport {
             out += "<h3>\(say(HTMLWords.notAudited, [:]))</h3>\n<ul>\n"
             out += errors.map { "<li>\(Markup.escape($0.record.url))：\(Markup.escape($0.record.error ?? ""))</li>\n" }.joined() + "</ul>\n"
         }
+        let unstyled = run.pages.filter { !$0.record.audit.styleProblems.isEmpty }
+        if !unstyled.isEmpty {
+            out += "<h3>\(say(HTMLWords.styleProblemPages, [:]))</h3>\n<p>\(say(Words.styleProblemsIntro, [:]))</p>\n<ul>\n"
+            out += unstyled.map { page in
+                "<li>\(Markup.escape(page.record.url))：\(Markup.escape(page.record.audit.styleProblems.joined(separator: "; ")))</li>\n"
+            }.joined() + "</ul>\n"
+        }
         return out + "</section>\n"
     }
 

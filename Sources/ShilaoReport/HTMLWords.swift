@@ -39,4 +39,5 @@ enum HTMLWords {
     static let new = Localized(zhCN: "（新增）", en: "(new)")
     static let gatePassed = Localized(zhCN: "门禁通过。", en: "The gate passed.")
     static let notAudited = Localized(zhCN: "无法审查的页面", en: "Pages that could not be audited")
+    static let styleProblemPages = Localized(zhCN: "样式表没能加载的页面", en: "Pages whose style sheets could not be loaded")
 }

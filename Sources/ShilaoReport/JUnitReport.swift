@@ -66,7 +66,12 @@ enum JUnitReport {
                 suites += "      <property name=\"passed.\(score.profile)\" value=\"\(score.passed)\"/>\n"
                 suites += "    </properties>\n"
             }
-            suites += cases + "  </testsuite>\n"
+            suites += cases
+            if !record.audit.styleProblems.isEmpty {
+                let problems = record.audit.styleProblems.joined(separator: "; ")
+                suites += "    <system-err>\(Markup.escape(Words.styleProblems.filled(["problems": problems])[language]))</system-err>\n"
+            }
+            suites += "  </testsuite>\n"
         }
         var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         for note in run.notes { head += "<!-- \(Markup.escape(note[language]).replacingOccurrences(of: "--", with: "- -")) -->\n" }

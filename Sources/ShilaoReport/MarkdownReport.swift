@@ -30,6 +30,14 @@ enum MarkdownReport {
         if let diff = run.baseline {
             out += say(Words.baseline, ["new": String(diff.new), "fixed": String(diff.fixed.count), "unchanged": String(diff.unchanged)]) + "\n\n"
         }
+        let unstyled = run.pages.filter { !$0.record.audit.styleProblems.isEmpty }
+        if !unstyled.isEmpty {
+            out += "## " + say(HTMLWords.styleProblemPages) + "\n\n" + say(Words.styleProblemsIntro) + "\n\n"
+            for page in unstyled {
+                out += "- " + Markup.escape(page.record.url) + "：" + Markup.escape(page.record.audit.styleProblems.joined(separator: "; ")) + "\n"
+            }
+            out += "\n"
+        }
         out += "## " + say(HTMLWords.remediation) + "\n\n"
         let items = RemediationItem.list(run)
         if items.isEmpty { out += say(Words.clean) + "\n" }

@@ -18,6 +18,9 @@ public enum RecordJSON {
         members.append(("scores", .object(scores)))
         members.append(("passed", .object(score.map { [($0.profile, .bool($0.passed))] } ?? [])))
         members.append(("findings", .array(record.audit.findings.map { finding($0, language: language) })))
+        if !record.audit.styleProblems.isEmpty {
+            members.append(("styleProblems", .array(record.audit.styleProblems.map(JSON.string))))
+        }
         let counts = record.audit.counts
         members.append(("counts", .object(Outcome.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })))
         members.append(("outcomes", .object(record.audit.outcomes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })))

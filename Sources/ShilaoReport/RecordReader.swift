@@ -44,7 +44,8 @@ public enum RecordReader {
         }
         let findings = try ((object["findings"] as? [[String: Any]]) ?? []).map { try finding($0, category: category) }
         return PageRecord(url: url, finalURL: object["finalUrl"] as? String, status: status, error: object["error"] as? String,
-                          audit: PageAudit(outcomes: outcomes, findings: findings))
+                          audit: PageAudit(outcomes: outcomes, findings: findings,
+                                           styleProblems: (object["styleProblems"] as? [String]) ?? []))
     }
 
     static func finding(_ object: [String: Any], category: (String) -> Category) throws -> Finding {

@@ -26,6 +26,14 @@ enum SARIFReport {
                 ("message", .object([("text", .string("\(page.record.url): \(page.record.error ?? "")"))])),
             ])
         }
+        let unstyled = run.pages.filter { !$0.record.audit.styleProblems.isEmpty }.map { page in
+            let problems = page.record.audit.styleProblems.joined(separator: "; ")
+            return JSON.object([
+                ("level", .string("warning")),
+                ("message", .object([("text", .string(Words.styleProblems.filled(["problems": problems])[run.language]))])),
+                ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", .object([("uri", .string(uri(page.record.url)))]))]))])])),
+            ])
+        }
         let sarifRun = JSON.object([
             ("tool", .object([("driver", .object([
                 ("name", .string("shilao")),
@@ -35,7 +43,7 @@ enum SARIFReport {
             ]))])),
             ("invocations", .array([.object([
                 ("executionSuccessful", .bool(true)),
-                ("toolExecutionNotifications", .array(notAudited)),
+                ("toolExecutionNotifications", .array(notAudited + unstyled)),
             ])])),
             ("language", .string(run.language.rawValue)),
             ("results", .array(results)),

@@ -29,6 +29,9 @@ public final class TextReporter: Reporter {
             try sink.write(out)
             return
         }
+        if !record.audit.styleProblems.isEmpty {
+            out += "  " + paint(say(Words.styleProblems, ["problems": record.audit.styleProblems.joined(separator: "; ")]), "33") + "\n"
+        }
         var failed = 0
         var review = 0
         for finding in record.audit.findings {

@@ -91,6 +91,7 @@ import ShilaoCore
         #expect(read[0].audit.findings.map(\.location) == Demo.pageA.audit.findings.map(\.location))
         #expect(read[1].audit.findings.map { $0.message.zhCN } == Demo.pageB.audit.findings.map { $0.message.zhCN })
         #expect(read[2].status == .error && read[2].error == "no such file or folder")
+        #expect(read.map(\.audit.styleProblems) == Demo.records.map(\.audit.styleProblems))
         try "{\"url\":\"x\",\"status\":\"ok\"}\n".write(to: url, atomically: true, encoding: .utf8)
         #expect(throws: RecordReader.Failure.self) { try RecordReader.records(url.path) { _ in .accessibility } }
     }
@@ -109,6 +110,7 @@ import ShilaoCore
         #expect(text.contains("网站得分（demo）：65，不通过（及格线 60）；一票否决：elder-ads"))
         #expect(text.contains("只计技术部分。"))
         #expect(text.contains("门禁不通过：\n  - 一票否决项 elder-ads 在 1 个页面不通过"))
+        #expect(text.contains("samples/b.html\n  有样式表没能加载，依赖样式的结果（文字对比度、字号、行距、隐藏的内容）可能不准；请修好链接，或在浏览器里核对：stylesheet https://gov.example/css/site.css: HTTP 404\n"))
         #expect(!text.contains("\u{1B}["))
     }
 
@@ -144,6 +146,12 @@ import ShilaoCore
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "samples/a.html")
         #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 41)
         #expect((first["partialFingerprints"] as? [String: String])?["shilao/v1"]?.count == 16)
+        let notifications = try #require((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(notifications.map { $0["level"] as? String } == ["error", "warning"])
+        let warning = notifications[1]
+        #expect(((warning["message"] as? [String: Any])?["text"] as? String)?.hasSuffix("stylesheet https://gov.example/css/site.css: HTTP 404") == true)
+        let warned = (warning["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        #expect((warned?["artifactLocation"] as? [String: Any])?["uri"] as? String == "samples/b.html")
     }
 
     @Test func junitParsesBackWithASuitePerPageAndACasePerCheck() throws {
@@ -160,6 +168,8 @@ import ShilaoCore
         #expect(collector.failures[0].text.contains("line 52"))
         #expect(collector.errors == 1)
         #expect(collector.skipped == 2)
+        #expect(collector.systemErr.keys.sorted() == ["samples/b.html"])
+        #expect(collector.systemErr["samples/b.html"]?.hasSuffix("stylesheet https://gov.example/css/site.css: HTTP 404") == true)
     }
 
     @Test func csvHasABOMAndExcelSafeQuoting() throws {
@@ -199,6 +209,10 @@ final class JUnitCollector: NSObject, XMLParserDelegate {
     var failures: [(check: String, message: String, text: String)] = []
     var errors = 0
     var skipped = 0
+    /// `system-err` text by suite.
+    var systemErr: [String: String] = [:]
+    private var currentSuite = ""
+    private var inSystemErr = false
     private var currentCase = ""
     private var inFailure = false
     private var failureText = ""
@@ -207,7 +221,10 @@ final class JUnitCollector: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch name {
-        case "testsuite": suites.append(attributes["name"] ?? "")
+        case "testsuite":
+            currentSuite = attributes["name"] ?? ""
+            suites.append(currentSuite)
+        case "system-err": inSystemErr = true
         case "testcase":
             currentCase = attributes["name"] ?? ""
             cases[attributes["classname"] ?? "", default: []].append(currentCase)
@@ -223,9 +240,11 @@ final class JUnitCollector: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inFailure { failureText += string }
+        if inSystemErr { systemErr[currentSuite, default: ""] += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "system-err" { inSystemErr = false }
         if name == "failure" {
             inFailure = false
             failures.append((currentCase, failureMessage, failureText))

@@ -37,6 +37,17 @@ import ShilaoDOM
         #expect(memo.value("some") { Int?(8) } == 7)
     }
 
+    /// Sheets a page links that could not be used go with its audit, whichever checks ran, so a
+    /// report can say its style-dependent results may be wrong.
+    @Test func sheetsThatCouldNotBeLoadedAreInTheAudit() throws {
+        let document = try Loader.load(Array("<link rel=stylesheet href='https://gov.example/site.css'><p>x</p>".utf8))
+        let audit = Engine(checks: [CatalogueEntry(metadata: metadata, check: FailsImages())])
+            .audit(Page(document: document, url: "/nowhere/p.html"))
+        #expect(audit.styleProblems == ["stylesheet https://gov.example/site.css: only local files can be read here"])
+        let styled = try Loader.load(Array("<style>p { color: red }</style><p>x</p>".utf8))
+        #expect(Engine(checks: []).audit(Page(document: styled, url: "/nowhere/p.html")).styleProblems.isEmpty)
+    }
+
     @Test func nothingRecordedIsInapplicable() throws {
         let document = try Loader.load(Array("<p>no images</p>".utf8))
         let audit = Engine(checks: [CatalogueEntry(metadata: metadata, check: FailsImages())])
