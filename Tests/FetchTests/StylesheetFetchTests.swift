@@ -162,10 +162,13 @@ struct ScreenStyles: Check {
                 let arrivals = server.arrivals
                 #expect(arrivals.count == 4)
                 #expect(Set(arrivals.map(\.path)) == ["/a.html", "/b.html", "/one.css", "/two.css"])
+                // The gate spaces starts by 300 ms (without it these four arrive within about 0.1 s). Less
+                // reaches the server when a request leaves a loaded client late and the next on time.
                 for (earlier, later) in zip(arrivals, arrivals.dropFirst()) {
-                    // The gate spaces starts by 300 ms; a little less reaches the server when a request
-                    // leaves the client late and the next one on time.
-                    #expect(later.at - earlier.at >= 0.25, "\(later.path) came \(later.at - earlier.at) s after \(earlier.path)")
+                    #expect(later.at - earlier.at >= 0.15, "\(later.path) came \(later.at - earlier.at) s after \(earlier.path)")
+                }
+                if let first = arrivals.first, let last = arrivals.last {
+                    #expect(last.at - first.at >= 0.6, "four requests within \(last.at - first.at) s")
                 }
             }
         }

@@ -67,7 +67,7 @@ enum Demo {
             finding("button-name", .failed, .critical, line: 12, path: "/html/body/button",
                     snippet: "<button onclick=\"a(\"x\", 1)\">\n</button>", message: "=按钮没有名称, \"空\""),
             finding("elder-ads", .failed, .critical, line: 30, path: "/html/body/div[2]", snippet: #"<div id="floatAd">"#, message: "页面上有飘窗"),
-        ], styleProblems: ["stylesheet https://gov.example/css/site.css: HTTP 404"]))
+        ], styleProblems: ["line 8, stylesheet https://gov.example/css/site.css: HTTP 404"]))
 
     static let pageC = PageRecord.failure(url: "gone.html", reason: "no such file or folder")
 

@@ -110,7 +110,7 @@ import ShilaoCore
         #expect(text.contains("网站得分（demo）：65，不通过（及格线 60）；一票否决：elder-ads"))
         #expect(text.contains("只计技术部分。"))
         #expect(text.contains("门禁不通过：\n  - 一票否决项 elder-ads 在 1 个页面不通过"))
-        #expect(text.contains("samples/b.html\n  有样式表没能加载，依赖样式的结果（文字对比度、字号、行距、隐藏的内容）可能不准；请修好链接，或在浏览器里核对：stylesheet https://gov.example/css/site.css: HTTP 404\n"))
+        #expect(text.contains("samples/b.html\n  有样式表没能加载，依赖样式的结果（文字对比度、字号、行距、隐藏的内容）可能不准；请修好链接，或在浏览器里核对：line 8, stylesheet https://gov.example/css/site.css: HTTP 404\n"))
         #expect(!text.contains("\u{1B}["))
     }
 

@@ -43,7 +43,7 @@ import ShilaoDOM
         let document = try Loader.load(Array("<link rel=stylesheet href='https://gov.example/site.css'><p>x</p>".utf8))
         let audit = Engine(checks: [CatalogueEntry(metadata: metadata, check: FailsImages())])
             .audit(Page(document: document, url: "/nowhere/p.html"))
-        #expect(audit.styleProblems == ["stylesheet https://gov.example/site.css: only local files can be read here"])
+        #expect(audit.styleProblems == ["line 1, stylesheet https://gov.example/site.css: only local files can be read here"])
         let styled = try Loader.load(Array("<style>p { color: red }</style><p>x</p>".utf8))
         #expect(Engine(checks: []).audit(Page(document: styled, url: "/nowhere/p.html")).styleProblems.isEmpty)
     }

@@ -101,7 +101,7 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
             try withDocument("<link rel=stylesheet href='\(href)'><style>@import '\(href)';</style><p id='p'>x</p>") { doc in
                 let web = StyleEngine(document: doc, pageURL: "HTTPS://gov.example/page.html", viewport: .desktop, loader: FileStylesheetLoader())
                 #expect(style(web, doc, "p").color != RGBA(css: "red"))
-                #expect(web.problems == Array(repeating: "stylesheet \(href): a page on the web cannot use a local file", count: 2))
+                #expect(web.problems == Array(repeating: "line 1, stylesheet \(href): a page on the web cannot use a local file", count: 2))
                 let local = StyleEngine(document: doc, pageURL: directory.appendingPathComponent("page.html").path,
                                         viewport: .desktop, loader: FileStylesheetLoader())
                 #expect(style(local, doc, "p").color == RGBA(css: "red"))
@@ -112,7 +112,7 @@ final class CountingLoader: StylesheetLoader, @unchecked Sendable {
 
     @Test func remoteSheetsNeedAFetchingLoader() throws {
         try withEngine("<link rel=stylesheet href='https://example.com/a.css'><p>x</p>") { engine, _ in
-            #expect(engine.problems == ["stylesheet https://example.com/a.css: only local files can be read here"])
+            #expect(engine.problems == ["line 1, stylesheet https://example.com/a.css: only local files can be read here"])
         }
     }
 

@@ -9,7 +9,8 @@ struct AuthorSheets {
     /// The rules that apply in the viewport, in cascade order.
     private(set) var rules: [ActiveRule] = []
     private(set) var keyframes: Set<String> = []
-    /// Sheets that could not be loaded, with the reason.
+    /// Sheets that could not be loaded, with the line of the `<link>` or `<style>` that led to
+    /// them and the reason: `line 13, stylesheet https://…/site.css: HTTP 404`.
     private(set) var problems: [String] = []
     /// Some sheet or rule is conditional on the `orientation` media feature.
     private(set) var usesOrientationQueries = false
@@ -22,6 +23,8 @@ struct AuthorSheets {
     /// The page came from `http(s)`: like a browser, it may not read local files, which a
     /// report could otherwise quote from (a `file:` link on a fetched or archived page).
     private let pageOnTheWeb: Bool
+    /// The line of the `<link>` or `<style>` being read.
+    private var line = 0
 
     /// `@import` chains deeper than this are cut (and reported).
     static let maximumImportDepth = 8
@@ -42,18 +45,24 @@ struct AuthorSheets {
         for element in document.elements {
             if element.isNamed("style") {
                 guard isCSS(element.attribute("type")), mediaMatches(element.attribute("media")) else { continue }
+                line = element.line
                 collect(loader.stylesheet(inline: element.textContent), sheet: "<style>", base: base, chain: [])
             } else if element.isNamed("link") {
                 let rel = splitOnWhitespace(element.attribute("rel")?.asciiLowercased ?? "")
                 guard rel.contains("stylesheet"), !rel.contains("alternate"), isCSS(element.attribute("type")),
                       mediaMatches(element.attribute("media")), let href = element.attribute("href") else { continue }
+                line = element.line
                 guard let url = URLResolver.resolve(href, against: base) else {
-                    problems.append("stylesheet \(href): not a usable URL")
+                    problem(href, "not a usable URL")
                     continue
                 }
                 load(url, chain: [])
             }
         }
+    }
+
+    private mutating func problem(_ sheet: String, _ reason: String) {
+        problems.append("line \(line), stylesheet \(sheet): \(reason)")
     }
 
     private func isCSS(_ type: String?) -> Bool {
@@ -76,22 +85,22 @@ struct AuthorSheets {
     private mutating func load(_ url: URL, chain: [String]) {
         let key = url.absoluteString
         guard !chain.contains(key) else {
-            problems.append("stylesheet \(key): @import loop")
+            problem(key, "@import loop")
             return
         }
         guard chain.count < Self.maximumImportDepth else {
-            problems.append("stylesheet \(key): @import nested deeper than \(Self.maximumImportDepth)")
+            problem(key, "@import nested deeper than \(Self.maximumImportDepth)")
             return
         }
         guard !(pageOnTheWeb && url.isFileURL) else {
-            problems.append("stylesheet \(key): a page on the web cannot use a local file")
+            problem(key, "a page on the web cannot use a local file")
             return
         }
         switch loader.stylesheet(at: url) {
         case .success(let sheet):
             collect(sheet, sheet: key, base: url, chain: chain + [key])
         case .failure(let error):
-            problems.append("stylesheet \(key): \(error.reason)")
+            problem(key, error.reason)
         }
     }
 
@@ -113,7 +122,7 @@ struct AuthorSheets {
                     if !importRule.media.isEmpty { readsUnderMedia = true }
                     guard matches(importRule.media) else { continue }
                     guard let url = URLResolver.resolve(importRule.url, against: base()) else {
-                        problems.append("stylesheet \(importRule.url): not a usable URL")
+                        problem(importRule.url, "not a usable URL")
                         continue
                     }
                     load(url, chain: chain)
