@@ -108,8 +108,8 @@ public final class WebStylesheets: Sendable {
 
 /// One fetched page's sheets, held while the page waits for a core and is audited. While
 /// `probing`, a sheet neither held nor in the run's cache is noted in `missing`; afterwards it
-/// is one the prefetch did not foresee, and the page is styled without it, which its findings
-/// say. One page's task uses it.
+/// is one the prefetch did not foresee, and the page is styled without it, which its record's
+/// `styleProblems` say. One page's task uses it.
 private final class PageSheets: StylesheetLoader, @unchecked Sendable {
     let sheets: WebStylesheets
     var held: [String: Result<Stylesheet, StylesheetLoadError>] = [:]
