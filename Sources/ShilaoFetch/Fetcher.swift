@@ -63,14 +63,22 @@ public final class Fetcher: Sendable {
     /// Fetches `url`, following redirects and retrying what may pass. Never throws: every way a
     /// fetch can go wrong is an outcome with its reason.
     /// With `anyType`, a response of any content type is a `.page` (sitemaps, style sheets);
-    /// `accept` is the request's `Accept` header.
-    public func fetch(_ url: String, anyType: Bool = false, accept: String = Fetcher.acceptingPages) async -> FetchOutcome {
-        let deadline = NIODeadline.now() + .milliseconds(Int64(settings.totalTimeout * 1000))
+    /// `accept` is the request's `Accept` header. `by` ends the fetch sooner than the URL's own
+    /// `totalTimeout` (a page's style sheets share one).
+    public func fetch(_ url: String, anyType: Bool = false, accept: String = Fetcher.acceptingPages,
+                      by limit: NIODeadline? = nil) async -> FetchOutcome {
+        let own = NIODeadline.now() + .milliseconds(Int64(settings.totalTimeout * 1000))
+        let deadline = limit.map { min($0, own) } ?? own
         var current = url
         var visited: Set<String> = [url]
         var redirects = 0
         var attempt = 0
         while true {
+            // A deadline shared with other fetches (a page's sheets) may be past before this one
+            // starts, or while it waits for the host's turn (checked again in `once`).
+            guard NIODeadline.now() < deadline else {
+                return .failed(finalURL: current == url ? nil : current, reason: "timed out", status: nil)
+            }
             guard let parsed = URL(string: current), let scheme = parsed.scheme?.lowercased(),
                   scheme == "http" || scheme == "https", let host = parsed.host else {
                 return .failed(finalURL: current == url ? nil : current, reason: "not an http(s) URL: \(current)", status: nil)
@@ -117,6 +125,7 @@ public final class Fetcher: Sendable {
     }
 
     private func once(_ url: String, deadline: NIODeadline, anyType: Bool, accept: String) async -> Step {
+        guard NIODeadline.now() < deadline else { return .done(.failed(finalURL: nil, reason: "timed out", status: nil)) }
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "User-Agent", value: settings.userAgent)
         request.headers.add(name: "Accept", value: accept)

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ShilaoDOM
 import ShilaoStyle
 
@@ -29,8 +30,10 @@ public final class WebStylesheets: Sendable {
     /// Fetches the `http(s)` sheets `document` links and imports in `viewport` that the run's
     /// cache does not hold, a level of `@import` at a time (`sheetsAtOnce` of a level together), and
     /// returns a loader for auditing that page which holds them all: the cache may drop them to
-    /// make room before the page gets a core.
+    /// make room before the page gets a core. A page's sheets share one `--timeout`: a page
+    /// linking hundreds of dead hosts, each retried, would otherwise hold its slot for hours.
     public func prefetch(for document: HTMLDocument, pageURL: String, viewport: Viewport) async -> StylesheetLoader {
+        let deadline = NIODeadline.now() + .milliseconds(Int64(fetcher.settings.totalTimeout * 1000))
         let sheets = PageSheets(self)
         var tried: Set<String> = []
         while true {
@@ -44,7 +47,7 @@ public final class WebStylesheets: Sendable {
                     guard next < urls.count else { return }
                     let url = urls[next]
                     next += 1
-                    group.addTask { (url.absoluteString, await self.load(url)) }
+                    group.addTask { (url.absoluteString, await self.load(url, by: deadline)) }
                 }
                 for _ in 0..<Self.sheetsAtOnce { start() }
                 for await (key, result) in group {
@@ -59,12 +62,12 @@ public final class WebStylesheets: Sendable {
 
     /// The sheet at `url`, from the run's cache or fetched and parsed; pages asking for it while
     /// it is being fetched wait for that one fetch.
-    private func load(_ url: URL) async -> Result<Stylesheet, StylesheetLoadError> {
+    private func load(_ url: URL, by deadline: NIODeadline) async -> Result<Stylesheet, StylesheetLoadError> {
         let key = url.absoluteString
         if let loaded = cache.loaded(key) { return loaded }
         let task = inFlight.task(for: key) {
             Task {
-                let text = await self.text(of: key)
+                let text = await self.text(of: key, by: deadline)
                 let result = self.cache.stylesheet(for: key) { text }
                 self.inFlight.finished(key)
                 return result
@@ -73,8 +76,8 @@ public final class WebStylesheets: Sendable {
         return await task.value
     }
 
-    private func text(of url: String) async -> Result<String, StylesheetLoadError> {
-        switch await fetcher.fetch(url, anyType: true, accept: Self.accepting) {
+    private func text(of url: String, by deadline: NIODeadline) async -> Result<String, StylesheetLoadError> {
+        switch await fetcher.fetch(url, anyType: true, accept: Self.accepting, by: deadline) {
         case .page(_, _, let body, _):
             // The syntax is ASCII; bytes that are not UTF-8 only touch strings and comments.
             return .success(String(decoding: body, as: UTF8.self))

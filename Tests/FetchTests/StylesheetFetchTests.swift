@@ -245,4 +245,35 @@ struct ScreenStyles: Check {
             }
         }
     }
+    /// A page's sheets share one `--timeout`. Sixteen sheets answered 1.5 s late, one at a time:
+    /// with a deadline per sheet, each started as another finished would bring a fresh 3.5 s (a
+    /// page linking hundreds of dead hosts held its slot for hours); with one per page, the
+    /// server sees at most three and the page is audited after about 3.5 s.
+    @Test func aPagesSheetsShareOneTimeout() async throws {
+        let count = WebStylesheets.sheetsAtOnce * 2
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            if path == "/page.html" {
+                let links = (0..<count).map { "<link rel=stylesheet href=s\($0).css>" }.joined()
+                return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
+            }
+            return .delayed(seconds: 1.5, .css("p { color: #333 }"))
+        }
+        var settings = answerSettings()
+        settings.perHost = 1
+        settings.totalTimeout = 3.5
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher(settings) { fetcher in
+                let started = ContinuousClock.now
+                var problems: [String] = []
+                try await Runner(auditor: Auditor(engine: Engine(checks: [])), jobs: 1, concurrency: 1, fetcher: fetcher)
+                    .run([.web(server.base + "/page.html")]) { problems = $0.audit.styleProblems }
+                let elapsed = ContinuousClock.now - started
+                let sheetsAsked = (0..<count).map { server.hits("/s\($0).css") }.reduce(0, +)
+                #expect(sheetsAsked <= 3)
+                #expect(elapsed < .seconds(6), "the sheets took \(elapsed)")
+                #expect(problems.count >= count - 3)
+                #expect(problems.allSatisfy { $0.hasSuffix(": timed out") }, "\(problems)")
+            }
+        }
+    }
 }
