@@ -159,4 +159,23 @@ import ShilaoDOM
         #expect(audit.slow.isEmpty, "slow checks: \(audit.slow)")
     }
 
+    /// A page linking 20,000 sheets that are not there: every contrast finding named them all
+    /// (490 MB of JSON Lines for a 740 KB page). The record lists twenty and counts the rest;
+    /// a finding names two.
+    @Test func twentyThousandMissingSheets() async throws {
+        let links = (0..<20_000).map { "<link rel=stylesheet href=missing\($0).css>" }.joined()
+        let body = (0..<200).map { "<p style=\"color:#777\">文字\($0)</p>" }.joined()
+        let bytes = Self.page(body, head: links)
+        let audit = try await Self.offThePool { () throws -> PageAudit in
+            let document = try Loader.load(bytes)
+            return withExtendedLifetime(document) {
+                Engine(checks: Fixture.entries).audit(Page(document: document, url: "/nowhere/hostile.html"))
+            }
+        }
+        #expect(audit.styleProblems.count == 21)
+        #expect(audit.styleProblems.last == "and 19980 more stylesheet problems")
+        let contrast = audit.findings.filter { $0.check == "text-contrast" }
+        #expect(contrast.count == 200)
+        #expect(contrast.allSatisfy { $0.message.en.count < 400 }, "\(contrast.first?.message.en ?? "")")
+    }
 }

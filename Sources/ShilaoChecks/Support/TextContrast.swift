@@ -117,7 +117,9 @@ struct TextContrast {
             results.review(element, "review.symbol", data)
         } else if !page.style.problems.isEmpty {
             data["ratio"] = named
-            data["sheets"] = page.style.problems.joined(separator: "; ")
+            // The page's record lists them all; a finding names the first two.
+            let problems = page.style.problems
+            data["sheets"] = problems.prefix(2).joined(separator: "; ") + (problems.count > 2 ? "; …" : "")
             results.review(element, "review.sheet", data)
         } else if haloFails {
             // Only the halo of its own shadow makes the text fail: say so, or the colours named would pass.
