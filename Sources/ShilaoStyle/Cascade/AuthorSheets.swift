@@ -36,8 +36,8 @@ struct AuthorSheets {
     init(document: HTMLDocument, pageURL: String, screen: MediaScreen, loader: StylesheetLoader) {
         self.screen = screen
         self.loader = loader
-        let scheme = pageURL.prefix { $0 != ":" }.lowercased()
-        pageOnTheWeb = scheme == "http" || scheme == "https"
+        let start = pageURL.prefix(8).lowercased()
+        pageOnTheWeb = start.hasPrefix("http://") || start.hasPrefix("https://")
         // Made only for a link or an import: most pages have neither, and a file URL costs a
         // look-up of the working folder.
         lazy var base: URL? = {
