@@ -61,16 +61,18 @@ public final class WebStylesheets: Sendable {
     }
 
     /// The sheet at `url`, from the run's cache or fetched and parsed; pages asking for it while
-    /// it is being fetched wait for that one fetch.
+    /// it is being fetched wait for that one fetch. A failure once the page's time is up is kept
+    /// from the cache: it may say more about the page's other sheets than about this one, and
+    /// the next page linking it tries again.
     private func load(_ url: URL, by deadline: NIODeadline) async -> Result<Stylesheet, StylesheetLoadError> {
         let key = url.absoluteString
         if let loaded = cache.loaded(key) { return loaded }
         let task = inFlight.task(for: key) {
             Task {
                 let text = await self.text(of: key, by: deadline)
-                let result = self.cache.stylesheet(for: key) { text }
-                self.inFlight.finished(key)
-                return result
+                defer { self.inFlight.finished(key) }
+                if case .failure(let error) = text, NIODeadline.now() >= deadline { return .failure(error) }
+                return self.cache.stylesheet(for: key) { text }
             }
         }
         return await task.value

@@ -276,4 +276,30 @@ struct ScreenStyles: Check {
             }
         }
     }
+    /// A sheet that timed out because its page's time ran out is not remembered as timed out:
+    /// the next page linking it fetches it again (a site template's tenth sheet would otherwise
+    /// be missing from every page of the run).
+    @Test func aSheetCutByItsPagesTimeoutIsTriedAgain() async throws {
+        let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
+            switch path {
+            case "/many.html":
+                let links = (0..<6).map { "<link rel=stylesheet href=s\($0).css>" }.joined()
+                return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
+            case "/one.html":
+                return .html("<html><head><link rel=stylesheet href=s5.css></head><body><p>x</p></body></html>")
+            case "/s5.css": return .delayed(seconds: 1, .css("p { font-size: 20px }"))
+            default: return .delayed(seconds: 1, .css("p { color: #333 }"))
+            }
+        }
+        var settings = answerSettings()
+        settings.perHost = 1
+        settings.totalTimeout = 2.5
+        try await TestServer.with(routes: routes) { server in
+            try await withFetcher(settings) { fetcher in
+                let seen = try await paragraphStyles([.web(server.base + "/many.html"), .web(server.base + "/one.html")],
+                                                     fetcher: fetcher, jobs: 1, concurrency: 1)
+                #expect(seen.last == "20px shown")
+            }
+        }
+    }
 }
