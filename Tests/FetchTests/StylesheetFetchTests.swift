@@ -16,6 +16,11 @@ struct ParagraphStyle: Check {
     }
 }
 
+/// A page with one paragraph linking the sheets `s0.css` to `s<count - 1>.css`.
+func pageLinking(_ count: Int) -> TestServer.Reply {
+    .html("<html><head>" + (0..<count).map { "<link rel=stylesheet href=s\($0).css>" }.joined() + "</head><body><p>x</p></body></html>")
+}
+
 /// What `ParagraphStyle` reports on each page of `inputs`, their sheets fetched over HTTP.
 func paragraphStyles(_ inputs: [Input], fetcher: Fetcher, jobs: Int, concurrency: Int) async throws -> [String] {
     let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
@@ -121,10 +126,7 @@ struct ScreenStyles: Check {
     @Test func aPageFetchesAFewSheetsAtOnce() async throws {
         let count = WebStylesheets.sheetsAtOnce * 3
         let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
-            if path == "/page.html" {
-                let links = (0..<count).map { "<link rel=stylesheet href=s\($0).css>" }.joined()
-                return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
-            }
+            if path == "/page.html" { return pageLinking(count) }
             let size = path.dropFirst(2).prefix { $0.isNumber }
             // Long enough that the first eight are all waiting before any is answered.
             return .delayed(seconds: 0.2, .css("p { font-size: \(size)px }"))
@@ -245,6 +247,7 @@ struct ScreenStyles: Check {
             }
         }
     }
+
     /// A page's sheets share one `--timeout`. Sixteen sheets answered 1.5 s late, one at a time:
     /// with a deadline per sheet, each started as another finished would bring a fresh 3.5 s (a
     /// page linking hundreds of dead hosts held its slot for hours); with one per page, the
@@ -252,10 +255,7 @@ struct ScreenStyles: Check {
     @Test func aPagesSheetsShareOneTimeout() async throws {
         let count = WebStylesheets.sheetsAtOnce * 2
         let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
-            if path == "/page.html" {
-                let links = (0..<count).map { "<link rel=stylesheet href=s\($0).css>" }.joined()
-                return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
-            }
+            if path == "/page.html" { return pageLinking(count) }
             return .delayed(seconds: 1.5, .css("p { color: #333 }"))
         }
         var settings = answerSettings()
@@ -282,9 +282,7 @@ struct ScreenStyles: Check {
     @Test func aSheetCutByItsPagesTimeoutIsTriedAgain() async throws {
         let routes: @Sendable (String, Int) -> TestServer.Reply = { path, _ in
             switch path {
-            case "/many.html":
-                let links = (0..<6).map { "<link rel=stylesheet href=s\($0).css>" }.joined()
-                return .html("<html><head>\(links)</head><body><p>x</p></body></html>")
+            case "/many.html": return pageLinking(6)
             case "/one.html":
                 return .html("<html><head><link rel=stylesheet href=s5.css></head><body><p>x</p></body></html>")
             case "/s5.css": return .delayed(seconds: 1, .css("p { font-size: 20px }"))
