@@ -78,6 +78,10 @@ public struct Runner: Sendable {
             if body.count > maxPageBytes {
                 return .failure(url: name, reason: "the page is larger than \(maxPageBytes) bytes (--max-page-size)")
             }
+            // An archived page keeps the sheets archived with it, in a run that fetches too.
+            if auditor.loader is ArchiveStylesheetLoader {
+                return await cpu.holding { [auditor] in auditor.audit(bytes: body, charset: charset, url: name) }
+            }
             return await audit(page: body, charset: charset, url: name, finalURL: nil, cpu)
         case .web(let url):
             guard let fetcher else { return .failure(url: url, reason: "fetching over HTTP is not enabled") }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads the `response` records of a WARC 1.0/1.1 file (as `wget --warc-file` and common
 /// crawlers write them, gzipped per record or not) one at a time, yielding each HTML page as an
 /// input under its target URI with its HTTP headers. Other records (requests, metadata, images,
-/// stylesheets) are not pages and are passed over.
+/// style sheets) are not pages and are passed over; `ArchivedSheets` reads the style sheets.
 public struct WARCReader: Sequence, IteratorProtocol {
     let name: String
     let stream: ByteStream?
@@ -52,7 +52,7 @@ public struct WARCReader: Sequence, IteratorProtocol {
         let description: String
     }
 
-    private mutating func readRecord() throws -> Record? {
+    mutating func readRecord() throws -> Record? {
         // Records are separated by blank lines; skip them.
         var line = try readLine()
         while let current = line, current.isEmpty { line = try readLine() }
@@ -114,10 +114,7 @@ public struct WARCReader: Sequence, IteratorProtocol {
 
     /// An HTML `response` record becomes a page; an HTTP error becomes an error record.
     static func input(from record: Record) -> Input? {
-        guard record.headers["warc-type"]?.lowercased() == "response",
-              let target = record.headers["warc-target-uri"]?.trimmingCharacters(in: CharacterSet(charactersIn: "<>")),
-              record.headers["content-type"]?.lowercased().hasPrefix("application/http") ?? true,
-              let response = HTTPMessage.parse(record.block) else { return nil }
+        guard let (target, response) = response(in: record) else { return nil }
         if (300..<400).contains(response.status) { return nil }
         if response.status >= 400 {
             return .unusable(name: target, reason: "HTTP \(response.status) (archived)")
@@ -125,6 +122,15 @@ public struct WARCReader: Sequence, IteratorProtocol {
         let contentType = response.headers["content-type"]
         guard MediaType.isHTML(contentType) else { return nil }
         return .document(name: target, body: response.body, charset: MediaType.charset(contentType))
+    }
+
+    /// A `response` record's target URI and HTTP response.
+    static func response(in record: Record) -> (target: String, response: HTTPMessage)? {
+        guard record.headers["warc-type"]?.lowercased() == "response",
+              let target = record.headers["warc-target-uri"]?.trimmingCharacters(in: CharacterSet(charactersIn: "<>")),
+              record.headers["content-type"]?.lowercased().hasPrefix("application/http") ?? true,
+              let response = HTTPMessage.parse(record.block) else { return nil }
+        return (target, response)
     }
 }
 

@@ -86,7 +86,9 @@ struct Audit: AsyncParsableCommand {
         let plan = InputSequence(known: known, warcFiles: warc, shard: shard.flatMap(Shard.init), done: done)
 
         let times = timing ? CheckTimes() : nil
-        let auditor = Auditor(engine: Engine(checks: checks, times: times), viewport: viewport)
+        // Archived pages are styled with the sheets archived with them.
+        let loader: StylesheetLoader = warc.isEmpty ? FileStylesheetLoader() : ArchiveStylesheetLoader(ArchivedSheets(reading: warc))
+        let auditor = Auditor(engine: Engine(checks: checks, times: times), viewport: viewport, loader: loader)
         let runner = Runner(auditor: auditor, jobs: jobs, concurrency: network.concurrency, fetcher: fetcher,
                             maxPageBytes: network.settings.maxBodyBytes)
         let progress = ProgressLine(total: plan.expectedCount, language: language)

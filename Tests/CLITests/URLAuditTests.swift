@@ -118,13 +118,20 @@ func temporaryFile(_ name: String) -> String {
         }) { server in
             let warc = temporaryFile("crawl.warc.gz")
             defer { try? FileManager.default.removeItem(atPath: warc) }
-            let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head><title>存档</title></head><body><img src=x></body></html>".utf8)
-            let record = Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://archive.gov.cn/a\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: \(block.count)\r\n\r\n".utf8) + block + Array("\r\n\r\n".utf8)
-            try Data(GzipWriter.compress(record)).write(to: URL(fileURLWithPath: warc))
+            // The archived page's sheets come from the archive, not the web, though this run fetches.
+            func record(_ uri: String, _ type: String, _ body: String) -> [UInt8] {
+                let block = Array("HTTP/1.1 200 OK\r\nContent-Type: \(type)\r\n\r\n\(body)".utf8)
+                return Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: \(block.count)\r\n\r\n".utf8) + block + Array("\r\n\r\n".utf8)
+            }
+            let page = "<html><head><title>存档</title><link rel=stylesheet href=s.css><link rel=stylesheet href=none.css></head><body><img src=x></body></html>"
+            try Data(GzipWriter.compress(record("http://archive.gov.cn/a", "text/html; charset=utf-8", page)
+                + record("http://archive.gov.cn/s.css", "text/css", "body { color: #222 }"))).write(to: URL(fileURLWithPath: warc))
             let result = try CLI.run(["audit", "--format", "jsonl", "--sitemap", "\(server.base)/sitemap.xml", "--warc", warc])
             #expect(result.status == 0, "\(result.stderr)")
-            let urls = try CLI.jsonLines(result.stdout).compactMap { $0["url"] as? String }
-            #expect(Set(urls) == ["\(server.base)/p/a", "\(server.base)/p/b", "http://archive.gov.cn/a"])
+            let records = try CLI.jsonLines(result.stdout)
+            #expect(Set(records.compactMap { $0["url"] as? String }) == ["\(server.base)/p/a", "\(server.base)/p/b", "http://archive.gov.cn/a"])
+            let archived = records.first { $0["url"] as? String == "http://archive.gov.cn/a" }
+            #expect(archived?["styleProblems"] as? [String] == ["line 1, stylesheet http://archive.gov.cn/none.css: not in the archive"])
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
+import ShilaoCore
+import ShilaoStyle
 @testable import ShilaoFetch
 
 @Suite struct SitemapTests {
@@ -119,6 +121,36 @@ import TestSupport
         let notWARC = try read(Array("<html>not an archive</html>".utf8))
         #expect(notWARC.count == 1)
         #expect(Array(WARCReader(path: "/no/such/file.warc")).count == 1)
+    }
+
+    /// A crawl with `--page-requisites` archives the pages' sheets after the pages; archived pages
+    /// are styled with them (redirects between archived sheets followed), and a sheet the crawl
+    /// did not keep is a style problem of the page.
+    @Test func archivedPagesAreStyledWithTheArchivedSheets() async throws {
+        let page = #"<link rel=stylesheet href="/css/site.css"><link rel=stylesheet href="/old.css"><link rel=stylesheet href="/missing.css"><p class=gone>a</p><p>b</p>"#
+        let bytes = [
+            Self.record(type: "response", uri: "http://x.gov.cn/a", http: "HTTP/1.1 200 OK\nContent-Type: text/html\n\n", body: Array(page.utf8)),
+            Self.record(type: "response", uri: "http://x.gov.cn/css/site.css", http: "HTTP/1.1 200 OK\nContent-Type: text/css\n\n",
+                        body: Array("p { font-size: 20px }".utf8)),
+            Self.record(type: "response", uri: "http://x.gov.cn/old.css", http: "HTTP/1.1 301 Moved\nLocation: /css/moved.css\n\n"),
+            Self.record(type: "response", uri: "http://x.gov.cn/css/moved.css", http: "HTTP/1.1 200 OK\nContent-Type: text/css; charset=utf-8\n\n",
+                        body: Array(".gone { display: none }".utf8)),
+        ].flatMap { GzipWriter.compress($0) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString).warc.gz").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let entry = CatalogueEntry(metadata: titleEcho.metadata, check: ParagraphStyle())
+        let auditor = Auditor(engine: Engine(checks: [entry]), loader: ArchiveStylesheetLoader(ArchivedSheets(reading: [path])))
+        var records: [PageRecord] = []
+        try await Runner(auditor: auditor, jobs: 1).run(InputSequence(known: [], warcFiles: [path])) { records.append($0) }
+        #expect(records.map(\.url) == ["http://x.gov.cn/a"])
+        #expect(records.first?.audit.findings.map(\.message.en) == ["20px hidden", "20px shown"])
+        #expect(records.first?.audit.styleProblems == ["line 1, stylesheet http://x.gov.cn/missing.css: not in the archive"])
+
+        let small = ArchivedSheets(reading: [path], limit: 30)
+        #expect((try? small.text(for: "http://x.gov.cn/css/site.css").get()) == "p { font-size: 20px }")
+        #expect(small.text(for: "http://x.gov.cn/old.css") == .failure(StylesheetLoadError("archived, but past the archive's sheet limit")))
     }
 }
 
