@@ -160,7 +160,7 @@ import ShilaoDOM
     }
 
     /// A page linking 20,000 sheets that are not there: every contrast finding named them all
-    /// (490 MB of JSON Lines for a 740 KB page). The record lists twenty and counts the rest;
+    /// (583 MB of JSON Lines for a 740 KB page). The record lists twenty and counts the rest;
     /// a finding names two.
     @Test func twentyThousandMissingSheets() async throws {
         let links = (0..<20_000).map { "<link rel=stylesheet href=missing\($0).css>" }.joined()
