@@ -61,32 +61,29 @@ public final class Fetcher: Sendable {
     public static let acceptingPages = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 
     /// Fetches `url`, following redirects and retrying what may pass. Never throws: every way a
-    /// fetch can go wrong is an outcome with its reason.
+    /// fetch can go wrong is an outcome with its reason. `totalTimeout` counts from the first
+    /// request's turn at its host (`--per-host`): a URL waiting behind slow ones used to time out
+    /// before it was asked for.
     /// With `anyType`, a response of any content type is a `.page` (sitemaps, style sheets);
-    /// `accept` is the request's `Accept` header. `by` ends the fetch sooner than the URL's own
-    /// `totalTimeout` (a page's style sheets share one).
-    public func fetch(_ url: String, anyType: Bool = false, accept: String = Fetcher.acceptingPages,
-                      by limit: NIODeadline? = nil) async -> FetchOutcome {
-        let own = NIODeadline.now() + .milliseconds(Int64(settings.totalTimeout * 1000))
-        let deadline = limit.map { min($0, own) } ?? own
+    /// `accept` is the request's `Accept` header.
+    public func fetch(_ url: String, anyType: Bool = false, accept: String = Fetcher.acceptingPages) async -> FetchOutcome {
+        var deadline: NIODeadline?
         var current = url
         var visited: Set<String> = [url]
         var redirects = 0
         var attempt = 0
         while true {
-            // A deadline shared with other fetches (a page's sheets) may be past before this one
-            // starts, or while it waits for the host's turn (checked again in `once`).
-            guard NIODeadline.now() < deadline else {
-                return .failed(finalURL: current == url ? nil : current, reason: "timed out", status: nil)
-            }
             guard let parsed = URL(string: current), let scheme = parsed.scheme?.lowercased(),
                   scheme == "http" || scheme == "https", let host = parsed.host else {
                 return .failed(finalURL: current == url ? nil : current, reason: "not an http(s) URL: \(current)", status: nil)
             }
             let target = current
-            let step = await gate.run(host: host.lowercased()) { () async -> Step in
-                await self.once(target, deadline: deadline, anyType: anyType, accept: accept)
+            let set = deadline
+            let (step, started) = await gate.run(host: host.lowercased()) { () async -> (Step, NIODeadline) in
+                let limit = set ?? NIODeadline.now() + .milliseconds(Int64(self.settings.totalTimeout * 1000))
+                return (await self.once(target, deadline: limit, anyType: anyType, accept: accept), limit)
             }
+            deadline = started
             switch step {
             case .done(let outcome):
                 return outcome
@@ -110,7 +107,7 @@ public final class Fetcher: Sendable {
                 }
                 let backoff = after ?? 0.5 * pow(2, Double(attempt - 1))
                 let wait = min(backoff, settings.retryAfterCap)
-                if NIODeadline.now() + .milliseconds(Int64(wait * 1000)) > deadline {
+                if NIODeadline.now() + .milliseconds(Int64(wait * 1000)) > started {
                     return .failed(finalURL: current == url ? nil : current, reason: "\(reason); no time left to retry", status: nil)
                 }
                 try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
@@ -125,7 +122,6 @@ public final class Fetcher: Sendable {
     }
 
     private func once(_ url: String, deadline: NIODeadline, anyType: Bool, accept: String) async -> Step {
-        guard NIODeadline.now() < deadline else { return .done(.failed(finalURL: nil, reason: "timed out", status: nil)) }
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "User-Agent", value: settings.userAgent)
         request.headers.add(name: "Accept", value: accept)

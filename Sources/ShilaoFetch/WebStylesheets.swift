@@ -30,10 +30,13 @@ public final class WebStylesheets: Sendable {
     /// Fetches the `http(s)` sheets `document` links and imports in `viewport` that the run's
     /// cache does not hold, a level of `@import` at a time (`sheetsAtOnce` of a level together), and
     /// returns a loader for auditing that page which holds them all: the cache may drop them to
-    /// make room before the page gets a core. A page's sheets share one `--timeout`: a page
-    /// linking hundreds of dead hosts, each retried, would otherwise hold its slot for hours.
+    /// make room before the page gets a core. No sheet is started once the page's sheets have
+    /// taken `--timeout`: a page linking hundreds of dead hosts, each retried, would otherwise
+    /// hold its place for hours. Those are not fetched for this page only; the next page linking
+    /// one tries again.
     public func prefetch(for document: HTMLDocument, pageURL: String, viewport: Viewport) async -> StylesheetLoader {
-        let deadline = NIODeadline.now() + .milliseconds(Int64(fetcher.settings.totalTimeout * 1000))
+        let until = NIODeadline.now() + .milliseconds(Int64(fetcher.settings.totalTimeout * 1000))
+        let late = StylesheetLoadError(String(format: "not fetched: the page's sheets took more than --timeout (%g s)", fetcher.settings.totalTimeout))
         let sheets = PageSheets(self)
         var tried: Set<String> = []
         while true {
@@ -44,10 +47,15 @@ public final class WebStylesheets: Sendable {
             await withTaskGroup(of: (String, Result<Stylesheet, StylesheetLoadError>).self) { group in
                 var next = 0
                 func start() {
-                    guard next < urls.count else { return }
-                    let url = urls[next]
-                    next += 1
-                    group.addTask { (url.absoluteString, await self.load(url, by: deadline)) }
+                    while next < urls.count {
+                        let url = urls[next]
+                        next += 1
+                        if NIODeadline.now() < until {
+                            group.addTask { (url.absoluteString, await self.load(url)) }
+                            return
+                        }
+                        sheets.held[url.absoluteString] = .failure(late)
+                    }
                 }
                 for _ in 0..<Self.sheetsAtOnce { start() }
                 for await (key, result) in group {
@@ -61,25 +69,24 @@ public final class WebStylesheets: Sendable {
     }
 
     /// The sheet at `url`, from the run's cache or fetched and parsed; pages asking for it while
-    /// it is being fetched wait for that one fetch. A failure once the page's time is up is kept
-    /// from the cache: it may say more about the page's other sheets than about this one, and
-    /// the next page linking it tries again.
-    private func load(_ url: URL, by deadline: NIODeadline) async -> Result<Stylesheet, StylesheetLoadError> {
+    /// it is being fetched wait for that one fetch. A sheet that could not be fetched is
+    /// remembered as such, or every page of a site would wait for one that never answers.
+    private func load(_ url: URL) async -> Result<Stylesheet, StylesheetLoadError> {
         let key = url.absoluteString
         if let loaded = cache.loaded(key) { return loaded }
         let task = inFlight.task(for: key) {
             Task {
-                let text = await self.text(of: key, by: deadline)
-                defer { self.inFlight.finished(key) }
-                if case .failure(let error) = text, NIODeadline.now() >= deadline { return .failure(error) }
-                return self.cache.stylesheet(for: key) { text }
+                let text = await self.text(of: key)
+                let result = self.cache.stylesheet(for: key) { text }
+                self.inFlight.finished(key)
+                return result
             }
         }
         return await task.value
     }
 
-    private func text(of url: String, by deadline: NIODeadline) async -> Result<String, StylesheetLoadError> {
-        switch await fetcher.fetch(url, anyType: true, accept: Self.accepting, by: deadline) {
+    private func text(of url: String) async -> Result<String, StylesheetLoadError> {
+        switch await fetcher.fetch(url, anyType: true, accept: Self.accepting) {
         case .page(_, _, let body, _):
             // The syntax is ASCII; bytes that are not UTF-8 only touch strings and comments.
             return .success(String(decoding: body, as: UTF8.self))

@@ -135,7 +135,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds between two requests to the same host (pages and style sheets).", valueName: "SECONDS"))
     var delay = 0.0
 
-    @Option(help: ArgumentHelp("Seconds one URL may take in all, redirects and retries included; a page's style sheets together get as long.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds one URL may take from its turn at its host, redirects and retries included; no style sheet of a page starts after as long.", valueName: "SECONDS"))
     var timeout = 60.0
 
     @Option(name: .customLong("max-page-size"), help: ArgumentHelp("Largest page in megabytes, fetched, read from a file or archived; a larger one is an error record.", valueName: "MB"))

@@ -123,6 +123,31 @@ func withFetcher(_ settings: FetchSettings = answerSettings(), _ body: (Fetcher)
         }
     }
 
+    /// `--timeout` counts from a URL's turn at its host: with `--per-host 1`, four pages answered
+    /// 1 s late take 4 s, and the last ones waited 3 s before being asked for — they used to time
+    /// out at 2.5 s without ever being requested.
+    @Test func aURLWaitingForItsHostHasItsWholeTimeout() async throws {
+        var settings = answerSettings()
+        settings.perHost = 1
+        settings.totalTimeout = 2.5
+        try await TestServer.with(routes: { path, _ in .delayed(seconds: 1, .html("<title>\(path)</title>")) }) { server in
+            try await withFetcher(settings) { fetcher in
+                let outcomes = await withTaskGroup(of: FetchOutcome.self) { group in
+                    for page in 0..<4 { group.addTask { await fetcher.fetch("\(server.base)/p\(page)") } }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(outcomes.count == 4)
+                for outcome in outcomes {
+                    guard case .page = outcome else {
+                        Issue.record("\(outcome)")
+                        continue
+                    }
+                }
+                #expect(server.mostAtOnce == 1)
+            }
+        }
+    }
+
     @Test func charsetCompressionAndRetryAfter() async throws {
         try await TestServer.with(routes: routes) { server in
             try await withFetcher { fetcher in
