@@ -62,8 +62,8 @@ public final class Fetcher: Sendable {
 
     /// Fetches `url`, following redirects and retrying what may pass. Never throws: every way a
     /// fetch can go wrong is an outcome with its reason. `totalTimeout` counts from the first
-    /// request's turn at its host (`--per-host`): a URL waiting behind slow ones used to time out
-    /// before it was asked for.
+    /// request's turn at its host (`--per-host`), so a URL waiting behind slow ones is not timed
+    /// out before it is asked for.
     /// With `anyType`, a response of any content type is a `.page` (sitemaps, style sheets);
     /// `accept` is the request's `Accept` header.
     public func fetch(_ url: String, anyType: Bool = false, accept: String = Fetcher.acceptingPages) async -> FetchOutcome {
@@ -78,9 +78,9 @@ public final class Fetcher: Sendable {
                 return .failed(finalURL: current == url ? nil : current, reason: "not an http(s) URL: \(current)", status: nil)
             }
             let target = current
-            let set = deadline
+            let fixed = deadline
             let (step, started) = await gate.run(host: host.lowercased()) { () async -> (Step, NIODeadline) in
-                let limit = set ?? NIODeadline.now() + .milliseconds(Int64(self.settings.totalTimeout * 1000))
+                let limit = fixed ?? NIODeadline.now() + .milliseconds(Int64(self.settings.totalTimeout * 1000))
                 return (await self.once(target, deadline: limit, anyType: anyType, accept: accept), limit)
             }
             deadline = started
