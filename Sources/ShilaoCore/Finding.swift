@@ -30,8 +30,8 @@ public struct PageAudit: Sendable {
     /// Failed and needs-review findings, in page order.
     public let findings: [Finding]
     /// Style sheets the page links that could not be used (`line N, stylesheet URL: reason`; at
-    /// most twenty and a count of the rest): results
-    /// that depend on styles were computed without them and may be wrong.
+    /// most twenty and a count of the rest): results that depend on styles were computed
+    /// without them and may be wrong.
     public let styleProblems: [String]
 
     public init(outcomes: [String: Outcome], findings: [Finding], styleProblems: [String] = []) {
