@@ -36,8 +36,6 @@ public struct ArchivedSheets: Sendable {
         }
     }
 
-    public var isEmpty: Bool { texts.isEmpty && leftOut.isEmpty }
-
     /// The text archived for `url`, following archived redirects (five at most).
     func text(for url: String) -> Result<String, StylesheetLoadError> {
         var current = url
@@ -65,7 +63,7 @@ public final class ArchiveStylesheetLoader: StylesheetLoader {
     }
 
     public func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError> {
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+        guard url.isHTTP else {
             return files.stylesheet(at: url)
         }
         let key = url.absoluteString

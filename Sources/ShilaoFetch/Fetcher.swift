@@ -25,6 +25,14 @@ public struct FetchSettings: Sendable {
     public init() {}
 }
 
+extension URL {
+    /// An `http:` or `https:` URL, the only kind Shilao fetches.
+    var isHTTP: Bool {
+        guard let scheme = scheme?.lowercased() else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+}
+
 /// What fetching one URL gave.
 public enum FetchOutcome: Sendable, Equatable {
     case page(finalURL: String, status: Int, body: [UInt8], charset: String?)
@@ -73,8 +81,7 @@ public final class Fetcher: Sendable {
         var redirects = 0
         var attempt = 0
         while true {
-            guard let parsed = URL(string: current), let scheme = parsed.scheme?.lowercased(),
-                  scheme == "http" || scheme == "https", let host = parsed.host else {
+            guard let parsed = URL(string: current), parsed.isHTTP, let host = parsed.host else {
                 return .failed(finalURL: current == url ? nil : current, reason: "not an http(s) URL: \(current)", status: nil)
             }
             let target = current

@@ -114,7 +114,7 @@ public enum Inputs {
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if let url = URL(string: line), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil {
+            if let url = URL(string: line), url.isHTTP, url.host != nil {
                 inputs.append(.web(line))
             } else {
                 inputs.append(.unusable(name: line, reason: "\(path == "-" ? "standard input" : path) line \(number + 1): not an http(s) URL"))

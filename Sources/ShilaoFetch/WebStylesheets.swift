@@ -133,7 +133,7 @@ private final class PageSheets: StylesheetLoader, @unchecked Sendable {
     }
 
     func stylesheet(at url: URL) -> Result<Stylesheet, StylesheetLoadError> {
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+        guard url.isHTTP else {
             return sheets.files.stylesheet(at: url)
         }
         let key = url.absoluteString
