@@ -68,8 +68,7 @@ enum JUnitReport {
             }
             suites += cases
             if !record.audit.styleProblems.isEmpty {
-                let problems = record.audit.styleProblems.joined(separator: "; ")
-                suites += "    <system-err>\(Markup.escape(Words.styleProblems.filled(["problems": problems])[language]))</system-err>\n"
+                suites += "    <system-err>\(Markup.escape(Words.styleProblems(record.audit.styleProblems)[language]))</system-err>\n"
             }
             suites += "  </testsuite>\n"
         }

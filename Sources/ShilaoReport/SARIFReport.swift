@@ -27,10 +27,9 @@ enum SARIFReport {
             ])
         }
         let unstyled = run.pages.filter { !$0.record.audit.styleProblems.isEmpty }.map { page in
-            let problems = page.record.audit.styleProblems.joined(separator: "; ")
-            return JSON.object([
+            JSON.object([
                 ("level", .string("warning")),
-                ("message", .object([("text", .string(Words.styleProblems.filled(["problems": problems])[run.language]))])),
+                ("message", .object([("text", .string(Words.styleProblems(page.record.audit.styleProblems)[run.language]))])),
                 ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", .object([("uri", .string(uri(page.record.url)))]))]))])])),
             ])
         }

@@ -30,7 +30,7 @@ public final class TextReporter: Reporter {
             return
         }
         if !record.audit.styleProblems.isEmpty {
-            out += "  " + paint(say(Words.styleProblems, ["problems": record.audit.styleProblems.joined(separator: "; ")]), "33") + "\n"
+            out += "  " + paint(Words.styleProblems(record.audit.styleProblems)[language], "33") + "\n"
         }
         var failed = 0
         var review = 0

@@ -25,7 +25,11 @@ enum Words {
     static let clauses = Localized(zhCN: "依据：", en: "Clauses: ")
     static let clauseSeparator = Localized(zhCN: "；", en: "; ")
     static let cannotAudit = Localized(zhCN: "无法审查：{reason}", en: "could not be audited: {reason}")
-    static let styleProblems = Localized(
+    /// The caveat of a page styled without some of its sheets, naming them.
+    static func styleProblems(_ problems: [String]) -> Localized {
+        styleProblemsCaveat.filled(["problems": problems.joined(separator: "; ")])
+    }
+    private static let styleProblemsCaveat = Localized(
         zhCN: "有样式表没能加载，依赖样式的结果（文字对比度、字号、行距、隐藏的内容）可能不准；请修好链接，或在浏览器里核对：{problems}",
         en: "Some style sheets could not be loaded, so results that depend on styles (text contrast, font size, line height, hidden content) may be wrong; fix the links or check in a browser: {problems}")
     static let styleProblemsIntro = Localized(
