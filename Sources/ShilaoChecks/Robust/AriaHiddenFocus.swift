@@ -18,8 +18,9 @@ struct AriaHiddenFocus: BuiltInCheck {
             if element.attribute("aria-hidden")?.trimmed(.whitespacesAndNewlines).lowercased() == "true" {
                 roots.append(element)
             }
-            // Focusable elements are rendered, so a hidden one is hidden by aria-hidden.
-            if tree.isInTabOrder(element), tree.isHidden(element) { offending.append(element) }
+            // Focusable elements are rendered, so a hidden one is hidden by aria-hidden: that
+            // cheap inherited flag is asked first, and focus (which needs styles) only inside.
+            if tree.isAriaHidden(element), tree.isInTabOrder(element) { offending.append(element) }
         }
         for element in offending {
             if scriptsHandleFocus {

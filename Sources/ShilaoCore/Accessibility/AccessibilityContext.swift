@@ -124,9 +124,15 @@ public final class AccessibilityContext {
     public func isHidden(_ element: Element) -> Bool {
         // Remembered: most checks ask it of every element they judge.
         if let known = hiddenCache[element] { return known }
-        let hidden = isNotRendered(element) || ariaHidden.selfOrAncestor(element)
+        let hidden = isNotRendered(element) || isAriaHidden(element)
         hiddenCache[element] = hidden
         return hidden
+    }
+
+    /// Whether `aria-hidden="true"` is set on the element or an ancestor: hidden from assistive
+    /// technologies whatever its style.
+    public func isAriaHidden(_ element: Element) -> Bool {
+        ariaHidden.selfOrAncestor(element)
     }
 
     /// Whether the element is not rendered (see `isHidden`), leaving `aria-hidden` aside:
@@ -187,10 +193,13 @@ public final class AccessibilityContext {
     }
 
     private func computeFocusable(_ element: Element) -> Bool {
-        if isNotRendered(element) || inert.selfOrAncestor(element) {
-            return false
-        }
-        if isDisabled(element) { return false }
+        // The markup is read first: most elements are not focusable whatever their style, and
+        // rendering needs the computed style of the element and its ancestors.
+        isFocusableByMarkup(element) && !isDisabled(element) && !inert.selfOrAncestor(element)
+            && !isNotRendered(element)
+    }
+
+    private func isFocusableByMarkup(_ element: Element) -> Bool {
         if let tabindex = element.attribute("tabindex"), parseHTMLInteger(tabindex) != nil { return true }
         switch element.name {
         case "a", "area": return element.hasAttribute("href")
