@@ -29,7 +29,7 @@ public struct PrimitiveOptions {
     let node: Node?
 
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try YAMLDecoder().decode(type, from: node ?? Node.mapping([:]))
+        try YAMLReading.decode(type, from: node ?? Node.mapping([:]))
     }
 }
 

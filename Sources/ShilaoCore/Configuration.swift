@@ -63,7 +63,7 @@ public struct Configuration: Sendable, Equatable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try YAMLReading.compose(text)
         } catch let error as YamlError {
             let (line, problem) = explain(error)
             throw ConfigurationError(file: file, line: line, problem: "invalid YAML: \(problem)")

@@ -55,7 +55,7 @@ enum MetadataReader {
         }
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            guard let composed = try YAMLReading.compose(text) else {
                 throw CatalogueError(file: name, problem: "the file is empty")
             }
             node = composed
@@ -75,7 +75,7 @@ enum MetadataReader {
         }
         let raw: Raw
         do {
-            raw = try YAMLDecoder().decode(Raw.self, from: node)
+            raw = try YAMLReading.decode(Raw.self, from: node)
         } catch {
             throw CatalogueError(file: name, problem: explain(error))
         }

@@ -134,7 +134,7 @@ public struct Profile: Sendable {
         }
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else { throw CatalogueError(file: name, problem: "the file is empty") }
+            guard let composed = try YAMLReading.compose(text) else { throw CatalogueError(file: name, problem: "the file is empty") }
             node = composed
         } catch let error as CatalogueError {
             throw error
@@ -145,7 +145,7 @@ public struct Profile: Sendable {
         try rejectUnknownKeys(mapping, allowedKeys, file: name)
         let raw: Raw
         do {
-            raw = try YAMLDecoder().decode(Raw.self, from: node)
+            raw = try YAMLReading.decode(Raw.self, from: node)
         } catch {
             throw CatalogueError(file: name, problem: MetadataReader.explain(error))
         }
@@ -184,7 +184,7 @@ public struct Profile: Sendable {
             try rejectUnknownKeys(itemMapping, allowedItemKeys, file: file)
             let raw: RawItem
             do {
-                raw = try YAMLDecoder().decode(RawItem.self, from: value)
+                raw = try YAMLReading.decode(RawItem.self, from: value)
             } catch {
                 throw CatalogueError(file: file, problem: "checks.\(check) (line \(line(key))): \(MetadataReader.explain(error))")
             }
