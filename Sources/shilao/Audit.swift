@@ -146,7 +146,18 @@ struct NetworkOptions: ParsableArguments {
         guard delay >= 0, timeout > 0, maxPageSize > 0 else {
             throw ValidationError("--delay must not be negative; --timeout and --max-page-size must be positive")
         }
+        // Larger values overflow the integer milliseconds and bytes they become (`--timeout 1e300`
+        // stopped the program); nobody means more than a day or a terabyte.
+        guard delay <= Self.longestWait, timeout <= Self.longestWait else {
+            throw ValidationError("--delay and --timeout take at most \(Int(Self.longestWait)) seconds (a day)")
+        }
+        guard maxPageSize <= Self.largestPage else {
+            throw ValidationError("--max-page-size takes at most \(Int(Self.largestPage)) MB (a terabyte)")
+        }
     }
+
+    static let longestWait = 86_400.0
+    static let largestPage = 1_048_576.0
 
     var settings: FetchSettings {
         var settings = FetchSettings()

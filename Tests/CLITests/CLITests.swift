@@ -138,6 +138,16 @@ struct CLI {
         #expect((records[1]["error"] as? String)?.contains("--max-page-size") == true)
     }
 
+    /// Numbers too big for the milliseconds and bytes they become once stopped the program
+    /// (an integer overflow trap); now they are usage errors that name the option.
+    @Test func hugeNumbersAreUsageErrors() throws {
+        for (option, value) in [("--max-page-size", "1e20"), ("--timeout", "1e300"), ("--delay", "100000")] {
+            let result = try CLI.run(["audit", option, value, "samples/caiwu.html"])
+            #expect(result.status == 2, "\(option) \(value)")
+            #expect(result.stderr.hasPrefix("shilao: ") && result.stderr.contains(option), "\(result.stderr)")
+        }
+    }
+
     @Test func usageErrorsExitTwoWithOneLine() throws {
         for arguments in [["audit", "--no-such-flag", "samples"], ["audit", "--profile", "nope", "samples"],
                           ["explain", "no-such-check"], ["audit", "--jobs", "0", "samples"], ["audit"]] {

@@ -126,6 +126,21 @@ import ShilaoDOM
         #expect(audit.outcomes["link-name"] == .passed)
     }
 
+    /// FuzzAudit's one find (2026-12-05): a 1e70px font size stopped the program where a
+    /// message turned it into an Int. Sizes past Int, infinite and next to zero give findings.
+    @Test func fontSizesPastAnyInteger() async throws {
+        let crasher = "<p style=\"font:1400000000000000000000000000000000000000000000000000000000000000000000000px/1.2 "
+            + "sans-serif !important\">为进一步做好城乡居民医保参保缴费工作，现将有关事项通知如下。<br>一、缴费时间。</p>"
+        let huge = try await Self.offThePool { try Self.audit(Array(crasher.utf8), budget: .seconds(2)) }
+        #expect(huge.outcomes["elder-font-size"] == .passed)
+        let body = "<main><p style=\"font-size:1e400px\">城乡居民医保参保缴费工作通知如下</p>"
+            + "<p style=\"font-size:1e-300px; line-height:1e70px\">城乡居民医保参保缴费工作通知如下</p></main>"
+        let page = Self.page(body)
+        let extreme = try await Self.offThePool { try Self.audit(page, budget: .seconds(2)) }
+        #expect(extreme.slow.isEmpty, "slow checks: \(extreme.slow)")
+        #expect(extreme.outcomes["elder-font-size"] == .failed)
+    }
+
     @Test func invalidUTF8MixedEncodingsAndNULBytes() async throws {
         var bytes = Self.page("<p>村务\u{3000}公开</p><p id=\"x\">BAD</p><p>姓　　名</p>")
         let bad: [UInt8] = [0xFF, 0xC0, 0x80, 0x00, 0xE6, 0x9D, 0xD6, 0xD0, 0xCE, 0xC4, 0x00, 0xED, 0xA0, 0x80]

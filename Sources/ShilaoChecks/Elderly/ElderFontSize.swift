@@ -35,7 +35,7 @@ struct ElderFontSize: BuiltInCheck {
         for element in mainText {
             let block = blocks.block(of: element)
             let size = page.style.style(of: element).fontSize
-            let data = ["size": ElderFontSize.format(size)]
+            let data = ["size": NumberText.format(size)]
             if large {
                 if size < ElderFontSize.elderMinimum - 0.005 {
                     judgements.add(element, block: block, .failed, "fail.elder", data)
@@ -73,12 +73,6 @@ struct ElderFontSize: BuiltInCheck {
         let identifiers = ((element.attribute("id") ?? "") + " " + (element.attribute("class") ?? "")).lowercased()
         return ["zhengwen", "trs_editor", "article-content", "article_content", "articlecontent"].contains { identifiers.contains($0) }
     }
-
-    /// 12, 13.3: what a webmaster sees in the developer tools.
-    static func format(_ size: Double) -> String {
-        let rounded = (size * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
-    }
 }
 
 /// The font-size levels a page offers (A+ / 大 中 小 controls, switcher classes in its sheets,
@@ -115,7 +109,7 @@ struct FontLevels {
         if largest.size >= ElderFontSize.largestLevelMinimum - 0.005 {
             results.pass(at)
         } else {
-            results.fail(at, "fail.largest", ["size": ElderFontSize.format(largest.size), "level": largest.name])
+            results.fail(at, "fail.largest", ["size": NumberText.format(largest.size), "level": largest.name])
         }
     }
 

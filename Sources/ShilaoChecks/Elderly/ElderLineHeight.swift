@@ -26,8 +26,8 @@ struct ElderLineHeight: BuiltInCheck {
             let ratio = lineHeight / style.fontSize
             if ratio < ElderLineHeight.minimumRatio - 0.005 {
                 judgements.add(element, block: block, .failed, "fail", [
-                    "ratio": ElderLineHeight.format(ratio), "lineHeight": ElderFontSize.format(lineHeight),
-                    "size": ElderFontSize.format(style.fontSize),
+                    "ratio": ElderLineHeight.format(ratio), "lineHeight": NumberText.format(lineHeight),
+                    "size": NumberText.format(style.fontSize),
                 ])
             } else {
                 judgements.pass(element)

@@ -26,8 +26,8 @@ struct ElderParagraphSpacing: BuiltInCheck {
             let needed = ElderParagraphSpacing.minimumRatio * lineHeight
             if gap < needed - 0.005 {
                 judgements.add(second, block: second, .failed, "fail", [
-                    "gap": ElderFontSize.format(gap), "lineHeight": ElderFontSize.format(lineHeight),
-                    "needed": ElderFontSize.format(needed),
+                    "gap": NumberText.format(gap), "lineHeight": NumberText.format(lineHeight),
+                    "needed": NumberText.format(needed),
                 ])
             } else {
                 judgements.pass(second)

@@ -67,7 +67,7 @@ struct ElderPopupClose: BuiltInCheck {
            let height = ElderPopupClose.fixedSize(style.height, style.minHeight),
            style.display != "inline",
            width < ElderPopupClose.minimumSize - 0.005 || height < ElderPopupClose.minimumSize - 0.005 {
-            results.fail(close, "fail.small", ["width": ElderFontSize.format(width), "height": ElderFontSize.format(height)])
+            results.fail(close, "fail.small", ["width": NumberText.format(width), "height": NumberText.format(height)])
             return
         }
         switch ElderPopupClose.corner(style) {
