@@ -146,7 +146,7 @@ struct NetworkOptions: ParsableArguments {
         guard delay >= 0, timeout > 0, maxPageSize > 0 else {
             throw ValidationError("--delay must not be negative; --timeout and --max-page-size must be positive")
         }
-        // Larger values overflow the integer milliseconds and bytes they become (`--timeout 1e300`
+        // Larger values overflow the integer milliseconds and bytes they become (`--max-page-size 1e20`
         // stopped the program); nobody means more than a day or a terabyte.
         guard delay <= Self.longestWait, timeout <= Self.longestWait else {
             throw ValidationError("--delay and --timeout take at most \(Int(Self.longestWait)) seconds (a day)")
