@@ -14,7 +14,14 @@ best_old=""; best_new=""
 for _ in $(seq 1 "$rounds"); do
     for side in old new; do
         binary="$old"; [ "$side" = new ] && binary="$new"
-        /usr/bin/time -f '%e' -o "$timing" "$binary" audit --profile all --jobs 1 --format jsonl "$folder" >/dev/null 2>&1 || true
+        status=0
+        /usr/bin/time -f '%e' -o "$timing" "$binary" audit --profile all --jobs 1 --format jsonl "$folder" >/dev/null 2>&1 || status=$?
+        # 0, 1 (gate) and 3 (some inputs unreadable) are audits; anything else (a usage error, a
+        # crash) finished early and would look like a faster build.
+        if [ "$status" = 2 ] || [ "$status" -gt 3 ]; then
+            echo "$binary stopped with status $status on $folder" >&2
+            exit 1
+        fi
         seconds=$(tail -n 1 "$timing")
         if [ "$side" = old ]; then
             if [ -z "$best_old" ] || awk "BEGIN{exit !($seconds < $best_old)}"; then best_old=$seconds; fi
