@@ -1,8 +1,9 @@
 import Foundation
 import Yams
 
-/// A check with its metadata, ready to run.
-public struct CatalogueEntry: Sendable {
+/// A check with its metadata, ready to run. A class: the engine walks every entry on every
+/// page, and copying the metadata and the check's existential retained a dozen references each.
+public final class CatalogueEntry: Sendable {
     public let metadata: CheckMetadata
     public let check: any Check
 

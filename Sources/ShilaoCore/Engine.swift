@@ -11,6 +11,7 @@ public struct Engine: Sendable {
 
     public func audit(_ page: Page) -> PageAudit {
         var outcomes: [String: Outcome] = [:]
+        outcomes.reserveCapacity(checks.count)
         var findings: [Finding] = []
         withExtendedLifetime(page.document) {
             for entry in checks {
