@@ -88,21 +88,26 @@ extension Profile {
 /// Gathers per-check outcomes page by page (memory stays flat) and gives the site score.
 public struct SiteTally: Sendable {
     public let profile: Profile
-    private var passed: [String: Int] = [:]
-    private var failed: [String: Int] = [:]
-    private var review: [String: Int] = [:]
+    /// Pages by outcome, at the position of their item in `profile.items`: a run adds every page
+    /// to several profiles' tallies, and counting by position hashes only the outcome look-up.
+    private var passed: [Int]
+    private var failed: [Int]
+    private var review: [Int]
 
     public init(profile: Profile) {
         self.profile = profile
+        passed = [Int](repeating: 0, count: profile.items.count)
+        failed = passed
+        review = passed
     }
 
     /// Adds an audited page; pages that could not be audited carry no outcomes and add nothing.
     public mutating func add(_ outcomes: [String: Outcome]) {
-        for item in profile.items {
+        for (position, item) in profile.items.enumerated() {
             switch outcomes[item.check] {
-            case .passed: passed[item.check, default: 0] += 1
-            case .failed: failed[item.check, default: 0] += 1
-            case .needsReview: review[item.check, default: 0] += 1
+            case .passed: passed[position] += 1
+            case .failed: failed[position] += 1
+            case .needsReview: review[position] += 1
             case .inapplicable, nil: break
             }
         }
@@ -111,9 +116,8 @@ public struct SiteTally: Sendable {
     /// Nil for an unscored profile.
     public var score: SiteScore? {
         guard profile.isScored else { return nil }
-        let items = profile.items.map {
-            ItemScore(item: $0, passedPages: passed[$0.check] ?? 0, failedPages: failed[$0.check] ?? 0,
-                      reviewPages: review[$0.check] ?? 0)
+        let items = profile.items.indices.map {
+            ItemScore(item: profile.items[$0], passedPages: passed[$0], failedPages: failed[$0], reviewPages: review[$0])
         }
         let scored = items.filter { !$0.item.veto && $0.applicablePages > 0 }
         let applicable = scored.reduce(0) { $0 + $1.item.points }
