@@ -14,6 +14,17 @@ import ShilaoCore
         #expect(try Self.records("link-purpose", html).map(\.outcome) == [.needsReview, .needsReview, .needsReview])
     }
 
+    /// The check's `aria-hidden` roots are the content the accessibility tree hides, by the same
+    /// reading of the value: whitespace (an ideographic space too) and case around `true` do not
+    /// matter, and any other value hides nothing, which leaves the check nothing to judge.
+    @Test func ariaHiddenRootsAreWhatTheTreeHides() throws {
+        let link = #"<a href="/bszn/">办事指南</a>"#
+        #expect(try Self.records("aria-hidden-focus", "<div aria-hidden=\" TRUE\t\">" + link + "</div>").map(\.outcome) == [.failed])
+        #expect(try Self.records("aria-hidden-focus", #"<div aria-hidden=" true "><span>图</span></div>"#).map(\.outcome) == [.passed])
+        #expect(try Self.records("aria-hidden-focus", "<div aria-hidden=\"\u{3000}true\">" + link + "</div>").map(\.outcome) == [.failed])
+        #expect(try Self.records("aria-hidden-focus", #"<div aria-hidden="true false">"# + link + "</div>").isEmpty)
+    }
+
     @Test func genericKeysIgnoreDecorationAndCase() {
         #expect(LinkPurpose.genericKey("【详情】") == "详情")
         #expect(LinkPurpose.genericKey("More »") == "more")

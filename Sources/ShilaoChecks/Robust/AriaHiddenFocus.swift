@@ -15,9 +15,7 @@ struct AriaHiddenFocus: BuiltInCheck {
         var offending: [Element] = []
         var roots: [Element] = []
         for element in page.document.elements {
-            if element.attribute("aria-hidden")?.trimmed(.whitespacesAndNewlines).lowercased() == "true" {
-                roots.append(element)
-            }
+            if AccessibilityContext.setsAriaHidden(element) { roots.append(element) }
             // Focusable elements are rendered, so a hidden one is hidden by aria-hidden: that
             // cheap inherited flag is asked first, and focus (which needs styles) only inside.
             if tree.isAriaHidden(element), tree.isInTabOrder(element) { offending.append(element) }

@@ -13,7 +13,7 @@ public final class AccessibilityContext {
     var nameCache = ElementMemo<String>()
     var descriptionCache = ElementMemo<String>()
     lazy var notRendered = InheritedFlag { [unowned self] in ownNotRendered($0) }
-    lazy var ariaHidden = InheritedFlag { $0.attribute("aria-hidden")?.trimmingWhitespace().lowercased() == "true" }
+    lazy var ariaHidden = InheritedFlag(AccessibilityContext.setsAriaHidden)
     lazy var inert = InheritedFlag { $0.hasAttribute("inert") }
     /// An ancestor's role makes its children presentational (`button`, `img`, `option`…).
     lazy var presentationalChildren = InheritedFlag { [unowned self] ancestor in
@@ -133,6 +133,12 @@ public final class AccessibilityContext {
     /// technologies whatever its style.
     public func isAriaHidden(_ element: Element) -> Bool {
         ariaHidden.selfOrAncestor(element)
+    }
+
+    /// Whether the element itself carries `aria-hidden="true"`: the root of content that
+    /// `isAriaHidden` hides.
+    public static func setsAriaHidden(_ element: Element) -> Bool {
+        element.attribute("aria-hidden")?.trimmingWhitespace().lowercased() == "true"
     }
 
     /// Whether the element is not rendered (see `isHidden`), leaving `aria-hidden` aside:
