@@ -6,6 +6,7 @@
 #
 # Each run is `audit --profile all --jobs 1 --format jsonl FOLDER`, its report discarded.
 set -euo pipefail
+. "$(dirname "$0")/best.sh"
 [ $# -ge 3 ] || { echo "usage: $0 OLD_BINARY NEW_BINARY FOLDER [ROUNDS]" >&2; exit 2; }
 old="$1"; new="$2"; folder="$3"; rounds="${4:-5}"
 timing="$(mktemp)"
@@ -23,9 +24,7 @@ for _ in $(seq 1 "$rounds"); do
             exit 1
         fi
         seconds=$(tail -n 1 "$timing")
-        if [ "$side" = old ]; then
-            if [ -z "$best_old" ] || awk "BEGIN{exit !($seconds < $best_old)}"; then best_old=$seconds; fi
-        elif [ -z "$best_new" ] || awk "BEGIN{exit !($seconds < $best_new)}"; then best_new=$seconds; fi
+        if [ "$side" = old ]; then best_old=$(best_of "$best_old" "$seconds"); else best_new=$(best_of "$best_new" "$seconds"); fi
     done
 done
 awk -v a="$best_old" -v b="$best_new" -v n="$rounds" \

@@ -15,6 +15,7 @@
 # LATENCY (for --web).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. Benchmarks/best.sh
 
 stream=0
 hostile=0
@@ -58,7 +59,7 @@ measure() {
     for _ in $(seq 1 "$repeat"); do
         /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
         read -r seconds kb < <(tail -n 1 "$work/time")
-        if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
+        best=$(best_of "$best" "$seconds")
         [ "$kb" -gt "$rss" ] && rss=$kb
     done
     echo "$best $rss"
