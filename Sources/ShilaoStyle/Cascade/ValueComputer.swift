@@ -331,10 +331,20 @@ struct ValueComputer {
     private func finish(_ style: inout ComputedStyle) {
         // A border with no style has a computed width of zero. (Chromium no longer zeroes
         // outline-width for `outline-style: none`, as CSS UI 4 now says.)
-        for keyPath in [\Borders.top, \Borders.right, \Borders.bottom, \Borders.left] {
-            let side = style.border[keyPath: keyPath]
-            if side.style == "none" || side.style == "hidden" { style.border[keyPath: keyPath].width = 0 }
+        // Side by side on a copy, written back only when a width changes: a loop over key paths
+        // wrote through them for every element, a tenth of computing a small page's styles.
+        var border = style.border
+        var changed = false
+        func zeroUnstyled(_ side: inout BorderSide) {
+            guard side.width != 0, side.style == "none" || side.style == "hidden" else { return }
+            side.width = 0
+            changed = true
         }
+        zeroUnstyled(&border.top)
+        zeroUnstyled(&border.right)
+        zeroUnstyled(&border.bottom)
+        zeroUnstyled(&border.left)
+        if changed { style.border = border }
         // Absolutely positioned and floated boxes are blockified (CSS Display §2.7).
         if style.position == .absolute || style.position == .fixed {
             switch style.display {
