@@ -45,8 +45,8 @@ public final class StyleEngine {
     /// The author rules' index; the user-agent rules (the first of `rules`) have a shared one.
     private let index: RuleIndex
     private let userAgent: UserAgentRules
-    /// The selectors that depend on focus, alone: an element none of them matches while focused
-    /// looks the same focused.
+    /// The author selectors that depend on focus, alone (the user-agent ones have a shared
+    /// index): an element none of them matches while focused looks the same focused.
     private let focusIndex: RuleIndex
     private var cache: [ComputedStyle?]
     /// Styles already computed, by what decides them (see `SharingKey`): most elements of a page
@@ -92,7 +92,7 @@ public final class StyleEngine {
         problems = sheets.problems
         usesOrientationQueries = sheets.usesOrientationQueries
         index = RuleIndex(rules: rules, from: userAgent.rules.count, quirks: isQuirksMode)
-        focusIndex = RuleIndex(rules: rules, quirks: isQuirksMode, including: \.involvesFocus)
+        focusIndex = RuleIndex(rules: rules, from: userAgent.rules.count, quirks: isQuirksMode, including: \.involvesFocus)
     }
 
     /// The styles the page would have after a script or the reader changed something a static
@@ -160,8 +160,7 @@ public final class StyleEngine {
         focusedMatcher.focused = position
         // Focus-dependent selectors that match alike either way (`:not(:focus)` matches only
         // unfocused) leave the cascade as it is.
-        if focusIndex.isEmpty || focusIndex.matches(position, table: table, matcher: focusedMatcher).map(\.key)
-            == focusIndex.matches(position, table: table, matcher: SelectorMatcher(table: table)).map(\.key) {
+        if focusMatches(position, focusedMatcher) == focusMatches(position, SelectorMatcher(table: table)) {
             return style(at: position)
         }
         let parentIndex = table.parent[position]
@@ -204,6 +203,12 @@ public final class StyleEngine {
     /// the two lists follow one another.
     private func matches(_ position: Int, _ matcher: SelectorMatcher) -> [(rule: Int, key: Int)] {
         userAgent.index.matches(position, table: table, matcher: matcher) + index.matches(position, table: table, matcher: matcher)
+    }
+
+    /// The keys of the focus-dependent rules that match, user-agent and author.
+    private func focusMatches(_ position: Int, _ matcher: SelectorMatcher) -> [Int] {
+        (userAgent.focusIndex.matches(position, table: table, matcher: matcher)
+            + focusIndex.matches(position, table: table, matcher: matcher)).map(\.key)
     }
 
     /// Colour attributes old table templates still use: `bgcolor` on the body and table parts,

@@ -89,8 +89,6 @@ final class RuleIndex: Sendable {
         }
     }
 
-    var isEmpty: Bool { byID.isEmpty && byClass.isEmpty && byAttribute.isEmpty && byTag.isEmpty && universal.entries.isEmpty }
-
     /// In quirks mode the table holds lower-cased ids and classes, so the keys are lower-cased too.
     /// `including` picks the selectors indexed (all by default) and `start` the first rule;
     /// rule numbers stay those of `rules`.
