@@ -332,7 +332,7 @@ struct ValueComputer {
         // A border with no style has a computed width of zero. (Chromium no longer zeroes
         // outline-width for `outline-style: none`, as CSS UI 4 now says.)
         // Side by side on a copy, written back only when a width changes: a loop over key paths
-        // wrote through them for every element, a tenth of computing a small page's styles.
+        // wrote through them for every element, a sixth of computing a small page's styles.
         var border = style.border
         var changed = false
         func zeroUnstyled(_ side: inout BorderSide) {
