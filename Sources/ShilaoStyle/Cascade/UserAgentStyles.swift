@@ -68,8 +68,8 @@ enum UserAgentStyles {
 struct UserAgentRules: Sendable {
     let rules: [ActiveRule]
     let index: RuleIndex
-    /// The rules whose selectors depend on focus, for `StyleEngine.focusedStyle`: indexed for
-    /// every page, they cost a fiftieth of auditing a small one.
+    /// The rules whose selectors depend on focus, for `StyleEngine.focusedStyle`: indexing them
+    /// for every page cost a fiftieth of auditing a small one.
     let focusIndex: RuleIndex
 
     static let standard = UserAgentRules(sheets: [UserAgentStyles.sheet], quirks: false)
