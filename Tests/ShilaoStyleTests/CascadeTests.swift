@@ -445,4 +445,26 @@ import Testing
             #expect(engine.style(of: a3).color != RGBA(css: "green"))
         }
     }
+
+    /// A focused style is the resting one with the focus-dependent matches swapped: a rule whose
+    /// other selector matches either way, with the same key as the one focus drops, still applies.
+    @Test func focusedStylesKeepWhatMatchesEitherWay() throws {
+        let html = """
+        <style>
+        a { color: red; background-color: white }
+        .x:not(:focus), .y.z { color: green }
+        .w:not(:focus) { background-color: yellow }
+        a:focus { outline: 4px solid blue }
+        </style>
+        <p><a id="a" class="x y z w" href="#">a</a></p>
+        """
+        try withEngine(html) { engine, doc in
+            let a = doc.element(id: "a")!
+            let resting = engine.style(of: a), focused = engine.focusedStyle(of: a)
+            #expect(resting.color == RGBA(css: "green") && resting.backgroundColor == RGBA(css: "yellow"))
+            #expect(focused.color == RGBA(css: "green"))
+            #expect(focused.backgroundColor == RGBA(css: "white"))
+            #expect(focused.outlineWidth == 4 && resting.outlineStyle != "solid")
+        }
+    }
 }
