@@ -163,6 +163,7 @@ public final class StyleEngine {
     /// and `:focus-within` matching), for the focus-visible check.
     public func focusedStyle(of element: Element) -> ComputedStyle {
         guard let position = table.index(of: element) else { return .initial }
+        // Computing it also keeps its matches in `restingMatches`, read below.
         let resting = style(at: position)
         var focusedMatcher = SelectorMatcher(table: table)
         focusedMatcher.focused = position
