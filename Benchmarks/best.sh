@@ -1,4 +1,4 @@
-# Sourced by run.sh and ab.sh: the best-of-N bookkeeping both do.
+# Sourced by run.sh, ab.sh and stages.sh: the best-of-N bookkeeping they all do.
 
 # Prints the smaller of a best time so far (empty before the first run) and a new time, in seconds.
 best_of() { # best_so_far seconds

@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . Benchmarks/best.sh
+. Benchmarks/corpus.sh
 
 stream=0
 hostile=0
@@ -43,9 +44,7 @@ work="$(mktemp -d)"
 server=""
 trap '[ -n "$server" ] && kill "$server"; rm -rf "$work"' EXIT
 corpus="$work/corpus"
-mkdir -p "$corpus"
-for i in $(seq 1 "$copies"); do cp -r samples "$corpus/copy$i"; done
-python3 Benchmarks/generate.py large "$corpus/large"
+make_corpus "$corpus" "$copies"
 find "$corpus" -name '*.html' -o -name '*.htm' | sort > "$work/pages"
 pages=$(wc -l < "$work/pages")
 bytes=$(xargs -a "$work/pages" -d '\n' cat | wc -c)
