@@ -9,6 +9,8 @@ public enum Gzip {
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        /// The data is fine but inflates past the limit.
+        public var exceedsLimit = false
     }
 
     /// Decompresses every gzip member in `bytes` (concatenated members, as in per-record gzipped
@@ -54,7 +56,7 @@ enum Inflater {
                 let produced = chunk.count - Int(stream.avail_out)
                 output += chunk[0..<produced]
                 if output.count > limit {
-                    throw Gzip.Failure(description: "decompressed data exceeds \(limit) bytes")
+                    throw Gzip.Failure(description: "decompressed data exceeds \(limit) bytes", exceedsLimit: true)
                 }
                 switch status {
                 case Z_STREAM_END:

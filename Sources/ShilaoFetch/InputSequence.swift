@@ -35,12 +35,16 @@ public struct Shard: Sendable, Equatable {
 public struct InputSequence: Sequence {
     let known: [Input]
     let warcFiles: [String]
+    /// Archived pages larger than this are error records, never held in memory.
+    let pageLimit: Int
     let shard: Shard?
     let done: Set<String>
 
-    public init(known: [Input], warcFiles: [String] = [], shard: Shard? = nil, done: Set<String> = []) {
+    public init(known: [Input], warcFiles: [String] = [], pageLimit: Int = FetchSettings().maxBodyBytes,
+                shard: Shard? = nil, done: Set<String> = []) {
         self.known = known
         self.warcFiles = warcFiles
+        self.pageLimit = pageLimit
         self.shard = shard
         self.done = done
     }
@@ -61,6 +65,7 @@ public struct InputSequence: Sequence {
         var known: IndexingIterator<[Input]>
         var warcFiles: IndexingIterator<[String]>
         var reader: WARCReader?
+        let pageLimit: Int
         let shard: Shard?
         let done: Set<String>
         var seen = Set<String>()
@@ -81,13 +86,13 @@ public struct InputSequence: Sequence {
             while true {
                 if let input = reader?.next() { return input }
                 guard let path = warcFiles.next() else { return nil }
-                reader = WARCReader(path: path)
+                reader = WARCReader(path: path, pageLimit: pageLimit)
             }
         }
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(known: known.makeIterator(), warcFiles: warcFiles.makeIterator(), shard: shard, done: done)
+        Iterator(known: known.makeIterator(), warcFiles: warcFiles.makeIterator(), pageLimit: pageLimit, shard: shard, done: done)
     }
 
     /// Two inputs are the same page when their file paths or URLs are.

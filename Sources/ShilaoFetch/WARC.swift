@@ -7,13 +7,20 @@ import Foundation
 public struct WARCReader: Sequence, IteratorProtocol {
     let name: String
     let stream: ByteStream?
+    /// Largest page body kept (`--max-page-size`). A record whose block is bigger is read
+    /// through, not held: a crawl's video, or a gzip bomb, would otherwise sit in memory whole.
+    let pageLimit: Int
     var buffer: [UInt8] = []
     var position = 0
     var failed: Input?
     var done = false
 
-    public init(path: String) {
+    /// A WARC header line, or the HTTP head of a record too big to keep, is at most this long.
+    static let headLimit = 64 << 10
+
+    public init(path: String, pageLimit: Int) {
         name = path
+        self.pageLimit = pageLimit
         do {
             stream = try ByteStream(url: URL(fileURLWithPath: path))
         } catch {
@@ -34,7 +41,7 @@ public struct WARCReader: Sequence, IteratorProtocol {
                     done = true
                     return nil
                 }
-                if let input = WARCReader.input(from: record) { return input }
+                if let input = input(from: record) { return input }
             } catch {
                 done = true
                 return .unusable(name: name, reason: "invalid WARC file: \(error)")
@@ -45,7 +52,9 @@ public struct WARCReader: Sequence, IteratorProtocol {
 
     struct Record {
         let headers: [String: String]
+        /// The whole block, or only its first `headLimit` bytes when `complete` is false.
         let block: [UInt8]
+        let complete: Bool
     }
 
     struct Malformed: Error, CustomStringConvertible {
@@ -70,7 +79,13 @@ public struct WARCReader: Sequence, IteratorProtocol {
         guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
             throw Malformed(description: "a record has no valid Content-Length")
         }
-        return Record(headers: headers, block: try readBytes(length))
+        // Past the HTTP head, the body alone is bigger than a page may be.
+        guard length - Self.headLimit > pageLimit else {
+            return Record(headers: headers, block: try readBytes(length), complete: true)
+        }
+        let head = try readBytes(Self.headLimit)
+        try skipBytes(length - Self.headLimit)
+        return Record(headers: headers, block: head, complete: false)
     }
 
     private mutating func fill() throws -> Bool {
@@ -92,6 +107,10 @@ public struct WARCReader: Sequence, IteratorProtocol {
                 position = newline + 1
                 return line
             }
+            // Not a WARC file, or a broken one: no line to end in sight.
+            if buffer.count - position > Self.headLimit {
+                throw Malformed(description: "a line runs past \(Self.headLimit) bytes without ending")
+            }
             if try !fill() {
                 if position < buffer.count {
                     let line = Array(buffer[position...])
@@ -112,8 +131,19 @@ public struct WARCReader: Sequence, IteratorProtocol {
         return bytes
     }
 
-    /// An HTML `response` record becomes a page; an HTTP error becomes an error record.
-    static func input(from record: Record) -> Input? {
+    private mutating func skipBytes(_ count: Int) throws {
+        var left = count
+        while left > buffer.count - position {
+            left -= buffer.count - position
+            position = buffer.count
+            if try !fill() { throw Malformed(description: "a record is cut short") }
+        }
+        position += left
+    }
+
+    /// An HTML `response` record becomes a page; an HTTP error, or a page whose body cannot be
+    /// had, becomes an error record.
+    func input(from record: Record) -> Input? {
         guard let (target, response) = response(in: record) else { return nil }
         if (300..<400).contains(response.status) { return nil }
         if response.status >= 400 {
@@ -121,15 +151,19 @@ public struct WARCReader: Sequence, IteratorProtocol {
         }
         let contentType = response.headers["content-type"]
         guard MediaType.isHTML(contentType) else { return nil }
-        return .document(name: target, body: response.body, charset: MediaType.charset(contentType))
+        switch response.problem {
+        case .tooLarge: return .unusable(name: target, reason: "the archived page is larger than \(pageLimit) bytes (--max-page-size)")
+        case .unreadable(let reason): return .unusable(name: target, reason: "the archived page: " + reason)
+        case nil: return .document(name: target, body: response.body, charset: MediaType.charset(contentType))
+        }
     }
 
     /// A `response` record's target URI and HTTP response.
-    static func response(in record: Record) -> (target: String, response: HTTPMessage)? {
+    func response(in record: Record) -> (target: String, response: HTTPMessage)? {
         guard record.headers["warc-type"]?.lowercased() == "response",
               let target = record.headers["warc-target-uri"]?.trimmingCharacters(in: CharacterSet(charactersIn: "<>")),
               record.headers["content-type"]?.lowercased().hasPrefix("application/http") ?? true,
-              let response = HTTPMessage.parse(record.block) else { return nil }
+              let response = HTTPMessage.parse(record.block, complete: record.complete, limit: pageLimit) else { return nil }
         return (target, response)
     }
 }
@@ -139,9 +173,20 @@ public struct WARCReader: Sequence, IteratorProtocol {
 struct HTTPMessage {
     let status: Int
     let headers: [String: String]
+    /// Empty when `problem` says why the body cannot be had.
     let body: [UInt8]
+    let problem: Problem?
 
-    static func parse(_ bytes: [UInt8]) -> HTTPMessage? {
+    enum Problem: Equatable {
+        /// Larger than the limit, as stored or once inflated.
+        case tooLarge
+        case unreadable(String)
+    }
+
+    /// `bytes` is the whole message, or its head only when `complete` is false. A body larger
+    /// than `limit` once decoded (or not even read whole) is `.tooLarge`; a gzipped one is never
+    /// inflated further.
+    static func parse(_ bytes: [UInt8], complete: Bool, limit: Int) -> HTTPMessage? {
         guard let end = headerEnd(bytes) else { return nil }
         // Split bytes, not a String: Swift reads CRLF as one Character, so "\n" would not match it.
         var lines = bytes[0..<end.start].split(separator: 0x0A, omittingEmptySubsequences: false).map {
@@ -155,15 +200,22 @@ struct HTTPMessage {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
+        guard complete else { return HTTPMessage(status: status, headers: headers, body: [], problem: .tooLarge) }
         var body = Array(bytes[end.bodyStart...])
         if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
             body = dechunk(body)
         }
-        if let encoding = headers["content-encoding"]?.lowercased(), encoding.contains("gzip"),
-           let inflated = try? Gzip.decompress(body) {
-            body = inflated
+        if let encoding = headers["content-encoding"]?.lowercased(), encoding.contains("gzip") {
+            do {
+                body = try Gzip.decompress(body, limit: limit)
+            } catch let failure as Gzip.Failure where failure.exceedsLimit {
+                return HTTPMessage(status: status, headers: headers, body: [], problem: .tooLarge)
+            } catch {
+                return HTTPMessage(status: status, headers: headers, body: [], problem: .unreadable("its gzip body cannot be read: \(error)"))
+            }
         }
-        return HTTPMessage(status: status, headers: headers, body: body)
+        guard body.count <= limit else { return HTTPMessage(status: status, headers: headers, body: [], problem: .tooLarge) }
+        return HTTPMessage(status: status, headers: headers, body: body, problem: nil)
     }
 
     private static func headerEnd(_ bytes: [UInt8]) -> (start: Int, bodyStart: Int)? {
@@ -187,7 +239,8 @@ struct HTTPMessage {
                 .split(separator: ";").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard let size = Int(sizeText, radix: 16), size > 0 else { break }
             let start = lineEnd + 1
-            let stop = min(start + size, bytes.count)
+            // A size past the end (up to Int.max in a hostile archive) ends at the end.
+            let stop = size < bytes.count - start ? start + size : bytes.count
             output += bytes[start..<stop]
             index = stop + 2
         }

@@ -83,7 +83,8 @@ struct Audit: AsyncParsableCommand {
         let needsNetwork = known.contains(where: \.isWeb) || !sitemap.isEmpty
         let fetcher = needsNetwork ? Fetcher(settings: network.settings) : nil
         for source in sitemap { known += await Sitemap.pages(from: source, fetcher: fetcher) }
-        let plan = InputSequence(known: known, warcFiles: warc, shard: shard.flatMap(Shard.init), done: done)
+        let plan = InputSequence(known: known, warcFiles: warc, pageLimit: network.settings.maxBodyBytes,
+                                 shard: shard.flatMap(Shard.init), done: done)
 
         let times = timing ? CheckTimes() : nil
         // Archived pages are styled with the sheets archived with them.

@@ -91,11 +91,16 @@ import ShilaoStyle
                http: "HTTP/1.1 200 OK\nContent-Type: text/html\nTransfer-Encoding: chunked\n\n", body: Array("5\r\n<p>ab\r\n5\r\nc</p>\r\n0\r\n\r\n".utf8)),
     ]
 
-    func read(_ bytes: [UInt8]) throws -> [Input] {
+    /// `bytes` in a temporary file, removed after `body`.
+    func withFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("shilao-\(UUID().uuidString).warc").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return Array(WARCReader(path: path))
+        return try body(path)
+    }
+
+    func read(_ bytes: [UInt8], pageLimit: Int = 10 << 20) throws -> [Input] {
+        try withFile(bytes) { Array(WARCReader(path: $0, pageLimit: pageLimit)) }
     }
 
     @Test(arguments: ["plain", "gzip per record", "gzip whole file"])
@@ -120,7 +125,66 @@ import ShilaoStyle
         if case .unusable(_, let reason) = inputs.last { #expect(reason.contains("cut short")) } else { Issue.record("a cut archive must end with an error") }
         let notWARC = try read(Array("<html>not an archive</html>".utf8))
         #expect(notWARC.count == 1)
-        #expect(Array(WARCReader(path: "/no/such/file.warc")).count == 1)
+        #expect(Array(WARCReader(path: "/no/such/file.warc", pageLimit: 1 << 20)).count == 1)
+    }
+
+    /// Hostile records give error records, and the records after them still come: a chunk size
+    /// of 2^63-1 once overflowed and stopped the whole run; a page bigger than the page limit is
+    /// read through, not held; a gzip body is inflated no further than the limit.
+    @Test func hostileRecordsAreErrorRecords() throws {
+        let html = "HTTP/1.1 200 OK\nContent-Type: text/html\n"
+        let records = [
+            Self.record(type: "response", uri: "http://x.gov.cn/chunk", http: html + "Transfer-Encoding: chunked\n\n",
+                        body: Array("7FFFFFFFFFFFFFFF\r\n<p>a</p>".utf8)),
+            Self.record(type: "response", uri: "http://x.gov.cn/big", http: html + "\n",
+                        body: [UInt8](repeating: 0x61, count: WARCReader.headLimit + 2_000)),
+            Self.record(type: "response", uri: "http://x.gov.cn/bomb", http: html + "Content-Encoding: gzip\n\n",
+                        body: GzipWriter.compress([UInt8](repeating: 0x20, count: 5_000))),
+            Self.record(type: "response", uri: "http://x.gov.cn/corrupt", http: html + "Content-Encoding: gzip\n\n",
+                        body: [0x1F, 0x8B, 0x08, 0x00, 0xFF, 0xFF]),
+            Self.records[2],
+        ]
+        for bytes in [records.flatMap { $0 }, records.flatMap { GzipWriter.compress($0) }] {
+            let inputs = try read(bytes, pageLimit: 1_000)
+            #expect(inputs.map(\.name) == ["http://x.gov.cn/chunk", "http://x.gov.cn/big", "http://x.gov.cn/bomb", "http://x.gov.cn/corrupt", "http://x.gov.cn/a"])
+            guard inputs.count == 5 else { continue }
+            #expect(inputs[0] == .document(name: "http://x.gov.cn/chunk", body: Array("<p>a</p>".utf8), charset: nil))
+            #expect(inputs[1] == .unusable(name: "http://x.gov.cn/big", reason: "the archived page is larger than 1000 bytes (--max-page-size)"))
+            #expect(inputs[2] == .unusable(name: "http://x.gov.cn/bomb", reason: "the archived page is larger than 1000 bytes (--max-page-size)"))
+            #expect(inputs[3] == .unusable(name: "http://x.gov.cn/corrupt", reason: "the archived page: its gzip body cannot be read: the gzip data is truncated"))
+        }
+    }
+
+    /// A line that never ends (not an archive, or a gzip bomb of one byte) is an error once it
+    /// passes the longest header line, not a buffer that grows until memory runs out.
+    @Test func endlessLinesStopTheArchive() throws {
+        let line = [UInt8](repeating: 0x41, count: 4 << 20)
+        for bytes in [line, GzipWriter.compress(line)] {
+            let inputs = try read(bytes)
+            #expect(inputs.count == 1)
+            if case .unusable(_, let reason) = inputs.first {
+                #expect(reason == "invalid WARC file: a line runs past 65536 bytes without ending")
+            } else {
+                Issue.record("an endless line must be one error record")
+            }
+        }
+    }
+
+    /// Archived sheets too big to keep, or with a broken gzip body, are style problems that say so.
+    @Test func archivedSheetsTooBigOrBrokenSaySo() throws {
+        let css = "HTTP/1.1 200 OK\nContent-Type: text/css\n"
+        let bytes = [
+            Self.record(type: "response", uri: "http://x.gov.cn/big.css", http: css + "\n",
+                        body: [UInt8](repeating: 0x20, count: WARCReader.headLimit + 100)),
+            Self.record(type: "response", uri: "http://x.gov.cn/broken.css", http: css + "Content-Encoding: gzip\n\n",
+                        body: [0x1F, 0x8B, 0x08, 0x00, 0xFF, 0xFF]),
+            Self.record(type: "response", uri: "http://x.gov.cn/ok.css", http: css + "\n", body: Array("p{}".utf8)),
+        ].flatMap { $0 }
+        let sheets = try withFile(bytes) { ArchivedSheets(reading: [$0], limit: 50) }
+        #expect(sheets.text(for: "http://x.gov.cn/big.css") == .failure(StylesheetLoadError("archived, but past the archive's sheet limit")))
+        #expect(sheets.text(for: "http://x.gov.cn/broken.css")
+            == .failure(StylesheetLoadError("archived, but its gzip body cannot be read: the gzip data is truncated")))
+        #expect((try? sheets.text(for: "http://x.gov.cn/ok.css").get()) == "p{}")
     }
 
     /// A crawl with `--page-requisites` archives the pages' sheets after the pages; archived pages
