@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ShilaoStyle", targets: ["ShilaoStyle"]),
         .library(name: "ShilaoCore", targets: ["ShilaoCore"]),
         .library(name: "ShilaoChecks", targets: ["ShilaoChecks"]),
+        .library(name: "ShilaoFetch", targets: ["ShilaoFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -22,6 +22,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "FuzzInputs",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "ShilaoFetch", package: shilao),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzStyle",
             dependencies: [
                 "FuzzSupport",
