@@ -33,12 +33,7 @@ while [ $# -gt 0 ]; do
 done
 copies="${COPIES:-40}"
 repeat="${REPEAT:-3}"
-command -v xmllint >/dev/null || { echo "xmllint is missing: apt-get install libxml2-utils" >&2; exit 2; }
-
-if [ -z "${SHILAO:-}" ]; then
-    swift build -c release --product shilao >&2
-    SHILAO="$(swift build -c release --show-bin-path)/shilao"
-fi
+prepare
 
 work="$(mktemp -d)"
 server=""

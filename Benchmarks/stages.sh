@@ -20,11 +20,7 @@ cd "$(dirname "$0")/.."
 
 copies="${COPIES:-40}"
 rounds="${ROUNDS:-3}"
-command -v xmllint >/dev/null || { echo "xmllint is missing: apt-get install libxml2-utils" >&2; exit 2; }
-if [ -z "${SHILAO:-}" ]; then
-    swift build -c release --product shilao >&2
-    SHILAO="$(swift build -c release --show-bin-path)/shilao"
-fi
+prepare
 bundle="$(dirname "$SHILAO")/Shilao_CheckPack.resources"
 [ -d "$bundle/profiles" ] || { echo "no resource bundle beside $SHILAO ($bundle)" >&2; exit 2; }
 
