@@ -124,10 +124,12 @@ public enum Inputs {
     }
 
     /// The bytes of a file input, or the reason they cannot be read. A file over `maxBytes` is
-    /// not read at all, so one huge file costs neither the memory nor the time of parsing it.
+    /// not read at all, so one huge file costs neither the memory nor the time of parsing it;
+    /// the reason names the file as `what` and the limit as `limitName`.
     /// One open, one fstat and the reads: FileManager's checks and attribute dictionaries
     /// cost as much as parsing a small page.
-    public static func read(_ path: String, maxBytes: Int = Int.max) -> Result<[UInt8], InputError> {
+    public static func read(_ path: String, maxBytes: Int = Int.max, what: String = "page",
+                            limitName: String = "--max-page-size") -> Result<[UInt8], InputError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
@@ -141,7 +143,7 @@ public enum Inputs {
         }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { return .failure(InputError(reason: "cannot read the file: it is a folder")) }
-        let tooLarge = InputError(reason: "the page is larger than \(maxBytes) bytes (--max-page-size)")
+        let tooLarge = InputError(reason: "the \(what) is larger than \(maxBytes) bytes (\(limitName))")
         // A pipe or device has no size up front: its reads stop one byte past the limit.
         if type == S_IFREG, Int(info.st_size) > maxBytes { return .failure(tooLarge) }
         var bytes: [UInt8] = []

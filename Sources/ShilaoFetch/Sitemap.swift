@@ -14,12 +14,16 @@ public enum Sitemap {
         public let description: String
     }
 
+    /// The most bytes a sitemap may have, read from a file or once inflated. The protocol allows
+    /// 50 MB uncompressed; a file past this is not a sitemap (or is `/dev/zero`).
+    public static let sizeLimit = 256 << 20
+
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         | XML_PARSE_NOCDATA.rawValue)
 
     /// The `<loc>` entries of one sitemap document.
-    public static func entries(_ raw: [UInt8]) throws -> [Entry] {
-        let bytes = Gzip.isGzip(raw) ? try Gzip.decompress(raw, limit: 256 << 20) : raw
+    public static func entries(_ raw: [UInt8], limit: Int = sizeLimit) throws -> [Entry] {
+        let bytes = Gzip.isGzip(raw) ? try Gzip.decompress(raw, limit: limit) : raw
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { throw Failure(description: "the sitemap is empty or too large") }
         cxml_silence_errors()
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
@@ -79,11 +83,11 @@ extension Sitemap {
     /// The pages a sitemap (URL or file) lists, following a sitemap index one level down (the
     /// protocol does not nest indexes deeper). A sitemap that cannot be read becomes one
     /// unusable input naming it and the reason, so the rest of the run goes on.
-    public static func pages(from source: String, fetcher: Fetcher?) async -> [Input] {
-        await pages(from: source, fetcher: fetcher, depth: 0)
+    public static func pages(from source: String, fetcher: Fetcher?, limit: Int = sizeLimit) async -> [Input] {
+        await pages(from: source, fetcher: fetcher, limit: limit, depth: 0)
     }
 
-    private static func pages(from source: String, fetcher: Fetcher?, depth: Int) async -> [Input] {
+    private static func pages(from source: String, fetcher: Fetcher?, limit: Int, depth: Int) async -> [Input] {
         let bytes: [UInt8]
         if source.hasPrefix("http://") || source.hasPrefix("https://") {
             guard let fetcher else { return [.unusable(name: source, reason: "fetching over HTTP is not enabled")] }
@@ -93,14 +97,14 @@ extension Sitemap {
             case .skipped(_, let type): return [.unusable(name: source, reason: "sitemap: unexpected content type \(type)")]
             }
         } else {
-            guard let data = FileManager.default.contents(atPath: source) else {
-                return [.unusable(name: source, reason: "sitemap: no such file, or it cannot be read")]
+            switch Inputs.read(source, maxBytes: limit, what: "file", limitName: "the sitemap limit") {
+            case .success(let data): bytes = data
+            case .failure(let error): return [.unusable(name: source, reason: "sitemap: " + error.reason)]
             }
-            bytes = Array(data)
         }
         let entries: [Entry]
         do {
-            entries = try Sitemap.entries(bytes)
+            entries = try Sitemap.entries(bytes, limit: limit)
         } catch {
             return [.unusable(name: source, reason: "sitemap: \(error)")]
         }
@@ -120,7 +124,7 @@ extension Sitemap {
                 if depth >= 1 {
                     inputs.append(.unusable(name: child, reason: "sitemap: index nested inside an index"))
                 } else {
-                    inputs += await pages(from: child, fetcher: fetcher, depth: depth + 1)
+                    inputs += await pages(from: child, fetcher: fetcher, limit: limit, depth: depth + 1)
                 }
             }
         }

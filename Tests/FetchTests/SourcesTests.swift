@@ -47,6 +47,17 @@ import ShilaoStyle
         }
     }
 
+    /// A sitemap file that cannot be one is one error input, read no further than the limit:
+    /// `/dev/zero` was read until memory ran out.
+    @Test func sitemapFilesAreReadWithinTheLimit() async {
+        #expect(await Sitemap.pages(from: "/dev/zero", fetcher: nil, limit: 1_000)
+            == [.unusable(name: "/dev/zero", reason: "sitemap: the file is larger than 1000 bytes (the sitemap limit)")])
+        #expect(await Sitemap.pages(from: "/no/such/sitemap.xml", fetcher: nil)
+            == [.unusable(name: "/no/such/sitemap.xml", reason: "sitemap: cannot read the file: No such file or directory")])
+        let bomb = GzipWriter.compress([UInt8](repeating: 0x20, count: 5_000))
+        #expect(throws: Gzip.Failure.self) { try Sitemap.entries(bomb, limit: 1_000) }
+    }
+
     @Test func sitemapIndexWithTwoGzippedSitemapsOverHTTP() async throws {
         let pages = (1...6).map { "/page/\($0)" }
         try await TestServer.with(routes: { path, _ in
