@@ -115,12 +115,15 @@ extension Sitemap {
             return URL(string: location, relativeTo: base)?.absoluteURL.absoluteString ?? location
         }
         var inputs: [Input] = []
+        // An index that lists a sitemap twice (or 50,000 times) has it fetched once.
+        var children = Set<String>()
         for entry in entries {
             switch entry {
             case .page(let url):
                 inputs.append(.web(absolute(url)))
             case .sitemap(let location):
                 let child = absolute(location)
+                guard children.insert(child).inserted else { continue }
                 if depth >= 1 {
                     inputs.append(.unusable(name: child, reason: "sitemap: index nested inside an index"))
                 } else {

@@ -64,7 +64,7 @@ import ShilaoStyle
             switch path {
             case "/sitemap-index.xml":
                 return .respond(status: 200, headers: [("Content-Type", "application/xml")], body: Array(
-                    "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>/s1.xml.gz</loc></sitemap><sitemap><loc>/s2.xml.gz</loc></sitemap></sitemapindex>".utf8))
+                    "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>/s1.xml.gz</loc></sitemap><sitemap><loc>/s2.xml.gz</loc></sitemap><sitemap><loc>/s1.xml.gz</loc></sitemap></sitemapindex>".utf8))
             case "/s1.xml.gz", "/s2.xml.gz":
                 let half = path == "/s1.xml.gz" ? pages.prefix(3) : pages.suffix(3)
                 return .respond(status: 200, headers: [("Content-Type", "application/gzip")],
@@ -76,6 +76,8 @@ import ShilaoStyle
             try await withFetcher { fetcher in
                 let inputs = await Sitemap.pages(from: server.base + "/sitemap-index.xml", fetcher: fetcher)
                 #expect(inputs.map(\.name) == pages.map { "http://example.gov.cn" + $0 })
+                // Listed twice, fetched once.
+                #expect(server.hits("/s1.xml.gz") == 1)
                 let missing = await Sitemap.pages(from: server.base + "/none.xml", fetcher: fetcher)
                 #expect(missing == [.unusable(name: server.base + "/none.xml", reason: "sitemap: HTTP 404")])
             }
