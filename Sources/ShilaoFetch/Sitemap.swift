@@ -82,7 +82,8 @@ public enum Sitemap {
 extension Sitemap {
     /// The pages a sitemap (URL or file) lists, following a sitemap index one level down (the
     /// protocol does not nest indexes deeper). A sitemap that cannot be read becomes one
-    /// unusable input naming it and the reason, so the rest of the run goes on.
+    /// unusable input naming it and the reason, so the rest of the run goes on. `limit` bounds
+    /// each sitemap file's bytes and each gzipped sitemap's inflated bytes.
     public static func pages(from source: String, fetcher: Fetcher?, limit: Int = sizeLimit) async -> [Input] {
         await pages(from: source, fetcher: fetcher, limit: limit, depth: 0)
     }
