@@ -22,7 +22,7 @@ public struct ArchivedSheets: Sendable {
         for path in paths {
             var reader = WARCReader(path: path, pageLimit: limit)
             while let record = try? reader.readRecord() {
-                guard let (target, response) = reader.response(in: record) else { continue }
+                guard let (target, parsed) = reader.response(in: record), let response = parsed else { continue }
                 if (300..<400).contains(response.status), let location = response.headers["location"] {
                     redirects[target] = URL(string: location, relativeTo: URL(string: target))?.absoluteURL.absoluteString
                     continue

@@ -141,10 +141,14 @@ public struct WARCReader: Sequence, IteratorProtocol {
         position += left
     }
 
-    /// An HTML `response` record becomes a page; an HTTP error, or a page whose body cannot be
-    /// had, becomes an error record.
+    /// An HTML `response` record becomes a page; an HTTP error, a page whose body cannot be
+    /// had, or a response whose HTTP head cannot be read (it may have been a page) becomes an
+    /// error record.
     func input(from record: Record) -> Input? {
-        guard let (target, response) = response(in: record) else { return nil }
+        guard let (target, parsed) = response(in: record) else { return nil }
+        guard let response = parsed else {
+            return .unusable(name: target, reason: "the archived response has no readable HTTP status line and headers")
+        }
         if (300..<400).contains(response.status) { return nil }
         if response.status >= 400 {
             return .unusable(name: target, reason: "HTTP \(response.status) (archived)")
@@ -158,13 +162,12 @@ public struct WARCReader: Sequence, IteratorProtocol {
         }
     }
 
-    /// A `response` record's target URI and HTTP response.
-    func response(in record: Record) -> (target: String, response: HTTPMessage)? {
+    /// A `response` record's target URI and HTTP response (nil when its head cannot be read).
+    func response(in record: Record) -> (target: String, response: HTTPMessage?)? {
         guard record.headers["warc-type"]?.lowercased() == "response",
               let target = record.headers["warc-target-uri"]?.trimmingCharacters(in: CharacterSet(charactersIn: "<>")),
-              record.headers["content-type"]?.lowercased().hasPrefix("application/http") ?? true,
-              let response = HTTPMessage.parse(record.block, complete: record.complete, limit: pageLimit) else { return nil }
-        return (target, response)
+              record.headers["content-type"]?.lowercased().hasPrefix("application/http") ?? true else { return nil }
+        return (target, HTTPMessage.parse(record.block, complete: record.complete, limit: pageLimit))
     }
 }
 

@@ -143,7 +143,8 @@ import ShilaoStyle
 
     /// Hostile records give error records, and the records after them still come: a chunk size
     /// of 2^63-1 once overflowed and stopped the whole run; a page bigger than the page limit is
-    /// read through, not held; a gzip body is inflated no further than the limit.
+    /// read through, not held; a gzip body is inflated no further than the limit; a response
+    /// with no HTTP head was passed over without a word.
     @Test func hostileRecordsAreErrorRecords() throws {
         let html = "HTTP/1.1 200 OK\nContent-Type: text/html\n"
         let records = [
@@ -155,16 +156,19 @@ import ShilaoStyle
                         body: GzipWriter.compress([UInt8](repeating: 0x20, count: 5_000))),
             Self.record(type: "response", uri: "http://x.gov.cn/corrupt", http: html + "Content-Encoding: gzip\n\n",
                         body: [0x1F, 0x8B, 0x08, 0x00, 0xFF, 0xFF]),
+            Self.record(type: "response", uri: "http://x.gov.cn/headless", http: "<p>no status line</p>"),
             Self.records[2],
         ]
         for bytes in [records.flatMap { $0 }, records.flatMap { GzipWriter.compress($0) }] {
             let inputs = try read(bytes, pageLimit: 1_000)
-            #expect(inputs.map(\.name) == ["http://x.gov.cn/chunk", "http://x.gov.cn/big", "http://x.gov.cn/bomb", "http://x.gov.cn/corrupt", "http://x.gov.cn/a"])
-            guard inputs.count == 5 else { continue }
+            #expect(inputs.map(\.name) == ["http://x.gov.cn/chunk", "http://x.gov.cn/big", "http://x.gov.cn/bomb", "http://x.gov.cn/corrupt",
+                                            "http://x.gov.cn/headless", "http://x.gov.cn/a"])
+            guard inputs.count == 6 else { continue }
             #expect(inputs[0] == .document(name: "http://x.gov.cn/chunk", body: Array("<p>a</p>".utf8), charset: nil))
             #expect(inputs[1] == .unusable(name: "http://x.gov.cn/big", reason: "the archived page is larger than 1000 bytes (--max-page-size)"))
             #expect(inputs[2] == .unusable(name: "http://x.gov.cn/bomb", reason: "the archived page is larger than 1000 bytes (--max-page-size)"))
             #expect(inputs[3] == .unusable(name: "http://x.gov.cn/corrupt", reason: "the archived page: its gzip body cannot be read: the gzip data is truncated"))
+            #expect(inputs[4] == .unusable(name: "http://x.gov.cn/headless", reason: "the archived response has no readable HTTP status line and headers"))
         }
     }
 
