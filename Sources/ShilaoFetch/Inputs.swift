@@ -105,7 +105,9 @@ public enum Inputs {
         if path == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Read as pages are: FileManager.contents leaked 4 KB on an empty file (LeakSanitizer,
+            // FuzzInputs).
+            guard case .success(let data) = read(path) else {
                 return [.unusable(name: path, reason: "cannot read the URL list")]
             }
             text = String(decoding: data, as: UTF8.self)
