@@ -203,7 +203,8 @@ struct HTTPMessage {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        guard complete else { return HTTPMessage(status: status, headers: headers, body: [], problem: .tooLarge) }
+        func without(_ problem: Problem) -> HTTPMessage { HTTPMessage(status: status, headers: headers, body: [], problem: problem) }
+        guard complete else { return without(.tooLarge) }
         var body = Array(bytes[end.bodyStart...])
         if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
             body = dechunk(body)
@@ -212,12 +213,12 @@ struct HTTPMessage {
             do {
                 body = try Gzip.decompress(body, limit: limit)
             } catch let failure as Gzip.Failure where failure.exceedsLimit {
-                return HTTPMessage(status: status, headers: headers, body: [], problem: .tooLarge)
+                return without(.tooLarge)
             } catch {
-                return HTTPMessage(status: status, headers: headers, body: [], problem: .unreadable("its gzip body cannot be read: \(error)"))
+                return without(.unreadable("its gzip body cannot be read: \(error)"))
             }
         }
-        guard body.count <= limit else { return HTTPMessage(status: status, headers: headers, body: [], problem: .tooLarge) }
+        guard body.count <= limit else { return without(.tooLarge) }
         return HTTPMessage(status: status, headers: headers, body: body, problem: nil)
     }
 
