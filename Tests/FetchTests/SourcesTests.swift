@@ -172,6 +172,19 @@ import ShilaoStyle
         }
     }
 
+    /// A record past the page limit is read through and only its head kept (the page's error
+    /// record alone cannot tell that from reading it whole); the record after it is read whole.
+    @Test func bigRecordsAreNotHeld() throws {
+        let big = Self.record(type: "response", uri: "http://x.gov.cn/big", http: "HTTP/1.1 200 OK\n\n",
+                              body: [UInt8](repeating: 0x61, count: WARCReader.headLimit + 2_000))
+        let blocks = try withFile(big + Self.records[2]) { path in
+            var reader = WARCReader(path: path, pageLimit: 1_000)
+            return try [reader.readRecord(), reader.readRecord()].map { ($0?.block.count, $0?.complete) }
+        }
+        #expect(blocks.first?.0 == WARCReader.headLimit)
+        #expect(blocks.map(\.1) == [false, true])
+    }
+
     /// A line that never ends (not an archive, or a gzip bomb of one byte) is an error once it
     /// passes the longest header line, not a buffer that grows until memory runs out.
     @Test func endlessLinesStopTheArchive() throws {
